@@ -136,3 +136,7 @@ func (d *Departments) Lookup(s string) (string, bool) {
 
 // Names lists the configured departments in order.
 func (d *Departments) Names() []string { return d.names }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

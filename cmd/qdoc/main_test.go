@@ -1,0 +1,111 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// TestMain lets the test binary act as qdoc inside scripts, so every
+// script drives the real command line end to end.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"qdoc": func() { os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("QDOC_NOW", "2026-11-28")
+			root, _ := filepath.Abs("../..")
+			env.Setenv("REPO", root)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkxlsx":   cmdMkxlsx,
+			"xlsxdump": cmdXlsxdump,
+			"gbk":      cmdGBK,
+			"zipbomb":  cmdZipbomb,
+		},
+	})
+}
+
+// mkxlsx OUT.xlsx IN.csv [TITLE]: a workbook from CSV text, with an
+// optional title row above the header as clerks make them.
+func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: mkxlsx OUT.xlsx IN.csv [TITLE]")
+	}
+	r := csv.NewReader(strings.NewReader(ts.ReadFile(args[1])))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	recs, err := r.ReadAll()
+	ts.Check(err)
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	row := 1
+	if len(args) > 2 {
+		f.SetCellStr(sh, "A1", args[2])
+		row = 3
+	}
+	for _, rec := range recs {
+		for i, v := range rec {
+			c, _ := excelize.CoordinatesToCellName(i+1, row)
+			f.SetCellStr(sh, c, v)
+		}
+		row++
+	}
+	ts.Check(f.SaveAs(ts.MkAbs(args[0])))
+}
+
+// xlsxdump FILE [SHEET]: prints every row as tab-separated values.
+func cmdXlsxdump(ts *testscript.TestScript, neg bool, args []string) {
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	if len(args) > 1 {
+		sh = args[1]
+	}
+	rows, err := f.GetRows(sh)
+	ts.Check(err)
+	for i, r := range rows {
+		fmt.Fprintf(ts.Stdout(), "%d\t%s\n", i+1, strings.Join(r, "\t"))
+	}
+}
+
+// gbk IN OUT: re-encodes UTF-8 text as GBK, as Excel on Chinese Windows saves CSV.
+func cmdGBK(ts *testscript.TestScript, neg bool, args []string) {
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(ts.ReadFile(args[0])))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
+}
+
+// zipbomb OUT.xlsx: a small xlsx whose sheet inflates to gigabytes.
+func cmdZipbomb(ts *testscript.TestScript, neg bool, args []string) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+		w, _ := zw.Create(n)
+		w.Write([]byte(`<?xml version="1.0"?><x/>`))
+	}
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	ts.Check(err)
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 2048; i++ {
+		w.Write(zeros)
+	}
+	ts.Check(zw.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}

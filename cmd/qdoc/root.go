@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdoc/qdoc/internal/config"
+	"github.com/qdoc/qdoc/internal/fsutil"
+)
+
+// Exit codes, in one place and in the help text.
+const (
+	exitOK        = 0
+	exitRejected  = 1 // some input was rejected
+	exitUsage     = 2 // bad command line or config
+	exitLocked    = 3 // another run holds the workspace
+	exitIntegrity = 4 // the store or archive is damaged or altered
+)
+
+const exitHelp = `
+EXIT STATUS
+  0  all done
+  1  input rejected (an intake file or a command's value had problems)
+  2  usage or config error
+  3  the workspace is locked by another qdoc run
+  4  integrity failure (store or archive damaged or altered)
+`
+
+// exitError carries an exit code with its message.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: code, err: err}
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	config string
+	by     string
+}
+
+// Execute runs qdoc with args and returns the exit code; tests call it
+// directly, main passes os.Args.
+func Execute(args []string, stdout, stderr io.Writer) int {
+	var g globalOptions
+	root := newRoot(&g, stdout, stderr)
+	root.SetArgs(args)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "qdoc:", err)
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
+	var ee *exitError
+	var le *fsutil.ErrLocked
+	switch {
+	case errors.As(err, &le):
+		return exitLocked
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	return exitUsage
+}
+
+func newRoot(g *globalOptions, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "qdoc",
+		Short: "质量信息与受控文件管理 — quality information and document control",
+		Long: `qdoc keeps the quality department's information entries and controlled
+documents, numbers every issued form, and writes the ledgers and forms.` + exitHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (default $QDOC_CONFIG or ./config.yaml)")
+	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
+	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g))
+	return root
+}
+
+// loadConfig loads the workspace config, as a usage error when it fails.
+func loadConfig(g *globalOptions) (*config.Config, error) {
+	c, err := config.Load(config.Locate(g.config))
+	return c, withCode(exitUsage, err)
+}

@@ -1,0 +1,114 @@
+// Package batch is the pipeline of a run: an ordered list of named steps
+// (import → ledger → …), each timed, sharing one workspace session.
+package batch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	"github.com/qdoc/qdoc/internal/config"
+	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/store"
+)
+
+// Session is an open, locked workspace.
+type Session struct {
+	Cfg   *config.Config
+	Store *store.Store
+	Actor store.Actor
+	Out   io.Writer // the console: progress, problems, summary
+	lock  *fsutil.Lock
+}
+
+// Open locks the workspace and opens its store. by is the person acting
+// ("" = the configured operator); command names the run in the lock file.
+func Open(cfg *config.Config, by, command string, out io.Writer) (*Session, error) {
+	if by == "" {
+		by = cfg.Operator
+	}
+	dir := filepath.Dir(cfg.StorePath())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := fsutil.Acquire(filepath.Join(dir, "qdoc.lock"), fsutil.Holder(by, command))
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(cfg.StorePath())
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	now := config.Now()
+	return &Session{Cfg: cfg, Store: st, Out: out, lock: lock, Actor: store.Actor{
+		By: by, OSUser: osUser(), At: now, Today: cfg.Today(), Serial: cfg.Serial,
+	}}, nil
+}
+
+// Close closes the store and releases the lock.
+func (s *Session) Close() error {
+	err := s.Store.Close()
+	s.lock.Release()
+	return err
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+// Step is one named stage of a run.
+type Step interface {
+	String() string
+	Run(ctx context.Context, r *Run) error
+}
+
+// Run is one batch run's state and outcome.
+type Run struct {
+	*Session
+	Files   []string // intake files named on the command line; nil = the inbox
+	Legacy  bool
+	DryRun  bool // validate only: store, reports and outputs untouched
+	Result  Result
+	Timings []Timing
+}
+
+// Timing is how long a step took.
+type Timing struct {
+	Step string
+	Took time.Duration
+}
+
+// Execute runs steps in order, stopping at the first that fails. A
+// rejected input file is not a failure of the run: it is counted in Result.
+func (r *Run) Execute(ctx context.Context, steps []Step) error {
+	for _, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		err := s.Run(ctx, r)
+		r.Timings = append(r.Timings, Timing{s.String(), time.Since(start)})
+		if err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+	}
+	return nil
+}
+
+// RunSteps are the steps of `qdoc run` and `qdoc import`.
+func RunSteps() []Step {
+	return []Step{ImportStep{}, LedgerStep{}}
+}

@@ -1,0 +1,232 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/intake"
+	"github.com/qdoc/qdoc/internal/record"
+	"github.com/qdoc/qdoc/internal/store"
+)
+
+// Result is what a run did, for the summary and the exit code.
+type Result struct {
+	Files                   []FileResult
+	New, Updated, Unchanged int
+	Rejected                int // files rejected
+	Ledgers                 []string
+}
+
+// FileResult is one intake file's outcome.
+type FileResult struct {
+	Path                        string
+	New, Updated, Unchanged     int
+	Skipped, Retry, Rejected    bool
+	Problems, Warnings, Serials []string
+	Report                      string // rejection workbook, if any
+}
+
+// ImportStep reads the intake files, validates them whole, and stores and
+// numbers the rows of every file that has no problem.
+type ImportStep struct{}
+
+func (ImportStep) String() string { return "import" }
+
+// Run imports the named files, or every intake file in the inbox.
+func (ImportStep) Run(ctx context.Context, r *Run) error {
+	files := r.Files
+	if files == nil {
+		var skipped []string
+		var err error
+		files, skipped, err = intake.Scan(r.Cfg.InboxDir())
+		if err != nil {
+			return err
+		}
+		for _, s := range skipped {
+			fmt.Fprintf(r.Out, "  跳过 %s\n", s)
+		}
+	}
+	ix, err := r.loadIndex()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		fr, err := r.importFile(f, ix)
+		if err != nil {
+			return err
+		}
+		r.Result.add(fr)
+		r.printFile(fr)
+	}
+	return nil
+}
+
+func (res *Result) add(fr FileResult) {
+	res.Files = append(res.Files, fr)
+	res.New += fr.New
+	res.Updated += fr.Updated
+	res.Unchanged += fr.Unchanged
+	if fr.Rejected {
+		res.Rejected++
+	}
+}
+
+// relPath names a file relative to the workspace when it is inside it, so
+// a moved workspace still recognises its imported files.
+func (r *Run) relPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(r.Cfg.Dir, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return abs
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
+	fr := FileResult{Path: path}
+	rel := r.relPath(path)
+	sha, size, err := hashFile(path)
+	if err != nil {
+		fr.Rejected = true
+		fr.Problems = []string{fmt.Sprintf("%s: 无法读取 (%v)", path, err)}
+		return fr, nil
+	}
+	if seen, err := r.fileSeen(rel, sha); err != nil {
+		return fr, err
+	} else if seen && !r.Legacy {
+		fr.Skipped = true
+		return fr, nil
+	}
+	f, err := intake.Read(path, r.limits())
+	if err != nil {
+		return r.unreadable(fr, err)
+	}
+	fr.Warnings = f.Warnings
+	plan, probs := r.plan(f, ix)
+	if len(probs) > 0 {
+		return r.reject(fr, f, probs)
+	}
+	if r.DryRun {
+		fr.New = countAct(plan, actNew) + countAct(plan, actLegacy)
+		fr.Updated = countAct(plan, actUpdate)
+		fr.Unchanged = countAct(plan, actUnchanged)
+		return fr, nil
+	}
+	if err := r.apply(&fr, plan, rel, sha, size); err != nil {
+		return fr, err
+	}
+	for _, p := range plan {
+		ix.Put(p.brief())
+	}
+	return fr, nil
+}
+
+func (r *Run) limits() intake.Limits {
+	return intake.Limits{XLSXBytes: int64(r.Cfg.Limits.XLSXMB) << 20, TextBytes: int64(r.Cfg.Limits.TextMB) << 20}
+}
+
+func (r *Run) unreadable(fr FileResult, err error) (FileResult, error) {
+	var ie *intake.Error
+	if errors.As(err, &ie) && ie.Retry {
+		fr.Retry = true
+		fr.Warnings = append(fr.Warnings, err.Error())
+		return fr, nil
+	}
+	fr.Rejected = true
+	fr.Problems = []string{err.Error()}
+	return fr, nil
+}
+
+// reject reports every problem on the console and in a Chinese workbook
+// beside the outputs; nothing from the file is stored.
+func (r *Run) reject(fr FileResult, f *intake.File, probs []intake.Problem) (FileResult, error) {
+	fr.Rejected = true
+	cols := map[int]map[string]string{}
+	for _, row := range f.Rows {
+		cols[row.Line] = row.Cols
+	}
+	for _, p := range probs {
+		fr.Problems = append(fr.Problems, describe(f.Name, cols[p.Line][p.Field], p))
+	}
+	if r.DryRun {
+		return fr, nil
+	}
+	name := strings.TrimSuffix(f.Name, filepath.Ext(f.Name)) + "-错误报告.xlsx"
+	if _, err := fsutil.SafeName(name); err != nil {
+		name = "错误报告.xlsx"
+	}
+	out := filepath.Join(r.Cfg.OutDir(), "rejected", name)
+	err := fsutil.WriteFile(out, func(w io.Writer) error { return intake.WriteRejectReport(w, f, probs) })
+	if err != nil {
+		return fr, fmt.Errorf("writing the error report for %s: %w", f.Path, err)
+	}
+	fr.Report = out
+	return fr, nil
+}
+
+// describe names a problem as a clerk finds it: file, row as Excel shows
+// it, column, field, value and what is wrong.
+func describe(file, col string, p intake.Problem) string {
+	where := fmt.Sprintf("%s 第 %d 行", file, p.Line)
+	if p.Field != "" {
+		label := record.FieldLabels[p.Field]
+		if col != "" && col != p.Field && col != label {
+			label = col + " 列 " + label
+		}
+		where += " " + label
+	}
+	if p.Value != "" {
+		return fmt.Sprintf("%s: %q %s", where, p.Value, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", where, p.Msg)
+}
+
+func countAct(plan []planned, a action) int {
+	n := 0
+	for _, p := range plan {
+		if p.act == a {
+			n++
+		}
+	}
+	return n
+}
+
+// loadIndex reads the store's matching index; a check without a store
+// yet matches against nothing.
+func (r *Run) loadIndex() (*store.Index, error) {
+	if r.Store == nil {
+		return store.EmptyIndex(), nil
+	}
+	return r.Store.LoadIndex()
+}
+
+func (r *Run) fileSeen(rel, sha string) (bool, error) {
+	if r.Store == nil {
+		return false, nil
+	}
+	return r.Store.FileSeen(rel, sha)
+}

@@ -1,0 +1,154 @@
+package batch
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qdoc/qdoc/internal/intake"
+	"github.com/qdoc/qdoc/internal/record"
+	"github.com/qdoc/qdoc/internal/store"
+)
+
+type action int
+
+const (
+	actNew action = iota
+	actUpdate
+	actUnchanged
+	actLegacy
+)
+
+// planned is what one valid row will do to the store.
+type planned struct {
+	line      int
+	e         record.Entry
+	act       action
+	year, seq int // for legacy rows
+	nearDup   string
+}
+
+func (p *planned) brief() *store.Brief {
+	return &store.Brief{Serial: p.e.Serial, Key: p.e.Key(), Digest: p.e.Digest(),
+		Received: record.FormatDate(p.e.Received), Reporter: p.e.Reporter, Title: p.e.Title}
+}
+
+// planner decides, for every row of one file, what it does, and collects
+// every problem before anything is stored.
+type planner struct {
+	r     *Run
+	ix    *store.Index
+	rules *record.Rules
+	byKey map[string]int // entry key -> first line in this file
+	bySer map[string]int // serial -> first line in this file
+	probs []intake.Problem
+	plan  []planned
+}
+
+func (r *Run) plan(f *intake.File, ix *store.Index) ([]planned, []intake.Problem) {
+	p := &planner{r: r, ix: ix, rules: r.Cfg.Rules(r.Actor.Today), byKey: map[string]int{}, bySer: map[string]int{}}
+	for _, row := range f.Rows {
+		p.row(row)
+	}
+	return p.plan, p.probs
+}
+
+func (p *planner) add(line int, field, value, msg string) {
+	p.probs = append(p.probs, intake.Problem{Line: line, Field: field, Value: value, Msg: msg})
+}
+
+func (p *planner) row(row intake.Row) {
+	e, probs := p.rules.Parse(row.Values)
+	for _, pr := range probs {
+		p.add(row.Line, pr.Field, pr.Value, pr.Msg)
+	}
+	pl := planned{line: row.Line, e: e}
+	ok := len(probs) == 0
+	if e.Serial != "" {
+		ok = p.numbered(&pl) && ok
+	} else {
+		p.unnumbered(&pl)
+	}
+	if !p.unique(&pl) || !ok {
+		return
+	}
+	p.plan = append(p.plan, pl)
+}
+
+// numbered resolves a row that carries a 编号: an update of that entry,
+// the filling of a reserved blank form, or (with --legacy) a historic one.
+func (p *planner) numbered(pl *planned) bool {
+	raw := pl.e.Serial
+	year, seq, ok := p.r.Cfg.ParseSerial(raw)
+	if !ok {
+		p.add(pl.line, "number", raw, fmt.Sprintf("不是本系统的编号格式（应如 %s）；新信息请留空编号", p.r.Cfg.Serial(2026, 1)))
+		return false
+	}
+	pl.e.Serial = p.r.Cfg.Serial(year, seq)
+	b := p.ix.BySerial[strings.ToUpper(pl.e.Serial)]
+	switch {
+	case b == nil && p.r.Legacy:
+		pl.act, pl.year, pl.seq = actLegacy, year, seq
+	case b == nil:
+		p.add(pl.line, "number", raw, "不是本系统发出的编号；新信息请留空编号，历史台帐请用 qdoc import --legacy 导入")
+		return false
+	case b.Void:
+		p.add(pl.line, "number", raw, "该编号已作废，不能再修改；请作为新信息登记（编号留空）")
+		return false
+	case b.Digest == pl.e.Digest() && !b.Reserved:
+		pl.act = actUnchanged
+	default:
+		pl.act = actUpdate
+	}
+	return true
+}
+
+// unnumbered matches a row without 编号 to the entry with the same
+// received date, reporter, title and content, or plans a new entry.
+func (p *planner) unnumbered(pl *planned) {
+	key := pl.e.Key()
+	if b := p.ix.ByKey[key]; b != nil {
+		pl.e.Serial = b.Serial
+		pl.act = actUpdate
+		// A voided entry stays void: the row that made it is not news.
+		if b.Void || b.Digest == pl.e.Digest() {
+			pl.act = actUnchanged
+		}
+		return
+	}
+	pl.act = actNew
+	day := store.DayKey(record.FormatDate(pl.e.Received), pl.e.Reporter)
+	for _, b := range p.ix.ByDay[day] {
+		if record.NearTitle(b.Title, pl.e.Title) {
+			pl.nearDup = b.Serial
+			break
+		}
+	}
+}
+
+// unique refuses two rows of one file that are the same entry.
+func (p *planner) unique(pl *planned) bool {
+	if pl.e.Serial != "" {
+		s := strings.ToUpper(pl.e.Serial)
+		if first, ok := p.bySer[s]; ok {
+			p.dup(first, pl.line, "编号 "+pl.e.Serial)
+			return false
+		}
+		p.bySer[s] = pl.line
+	}
+	if pl.e.Received.IsZero() || pl.e.Title == "" {
+		return true
+	}
+	k := pl.e.Key()
+	if first, ok := p.byKey[k]; ok {
+		p.dup(first, pl.line, "接收日期、报告部门、标题和内容")
+		return false
+	}
+	p.byKey[k] = pl.line
+	return true
+}
+
+func (p *planner) dup(first, line int, what string) {
+	msg := fmt.Sprintf("第 %d 行与第 %d 行重复（%s相同）；请删除其中一行", first, line, what)
+	p.add(first, "", "", msg)
+	p.add(line, "", "", msg)
+}
