@@ -2,7 +2,10 @@
 // quality department: intake, serial numbers, ledgers, forms and archive.
 package main
 
-import "os"
+import (
+	"os"
+	_ "time/tzdata" // Windows has no zoneinfo; the configured time zone must still load
+)
 
 func main() {
 	os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr))
