@@ -50,6 +50,7 @@ var migrations = []string{
 		UNIQUE (year, seq)
 	);
 	CREATE INDEX entries_key ON entries(key);
+	CREATE INDEX entries_received ON entries(year, reserved, received);
 	CREATE TABLE counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
 	CREATE TABLE files (
 		path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
