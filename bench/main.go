@@ -20,7 +20,12 @@ import (
 func main() {
 	n := flag.Int("n", 10000, "entries in the import benchmark")
 	big := flag.Int("big", 100000, "entries in the ledger benchmark (0 = skip)")
+	book := flag.String("book", "", "only write an intake workbook of -n rows to this path")
 	flag.Parse()
+	if *book != "" {
+		writeBook(*book, *n)
+		return
+	}
 	dir, err := os.MkdirTemp("", "qdoc-bench-")
 	check(err)
 	defer os.RemoveAll(dir)
@@ -64,7 +69,7 @@ func initWS(bin, ws string) {
 }
 
 func measure(name, bin, ws string) {
-	cmd := exec.Command(bin, "-c", filepath.Join(ws, "config.yaml"), "run")
+	cmd := exec.Command(bin, "-c", filepath.Join(ws, "config.yaml"), "--timings", "run")
 	cmd.Env = append(os.Environ(), "QDOC_NOW=2026-11-28")
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
@@ -74,7 +79,7 @@ func measure(name, bin, ws string) {
 		os.Exit(1)
 	}
 	rss := peakRSSMB(cmd.ProcessState)
-	fmt.Printf("%-45s %8.3f s  peak RSS %4d MB\n", name, took.Seconds(), rss)
+	fmt.Printf("%-45s %8.3f s  peak RSS %4d MB  %s\n", name, took.Seconds(), rss, steps(out))
 }
 
 var depts = []string{"质管部", "采购部", "仓储部", "销售部", "财务部", "行政部"}
@@ -123,4 +128,15 @@ func check(err error) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// steps picks the per-step timings qdoc --timings printed.
+func steps(out []byte) string {
+	var parts []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(l); len(f) == 3 && f[0] == "step" {
+			parts = append(parts, f[1]+" "+f[2])
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }

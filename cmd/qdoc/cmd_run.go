@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,11 @@ func runBatch(ctx context.Context, g *globalOptions, cmd *cobra.Command, files [
 	r := &batch.Run{Session: s, Files: files, Legacy: legacy}
 	err = r.Execute(ctx, batch.RunSteps())
 	r.PrintSummary()
+	if g.timings {
+		for _, t := range r.Timings {
+			fmt.Fprintf(cmd.ErrOrStderr(), "step %-8s %v\n", t.Step, t.Took.Round(time.Millisecond))
+		}
+	}
 	if err != nil {
 		return err
 	}

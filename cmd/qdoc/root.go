@@ -50,8 +50,9 @@ func withCode(code int, err error) error {
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	config string
-	by     string
+	config  string
+	by      string
+	timings bool
 }
 
 // Execute runs qdoc with args and returns the exit code; tests call it
@@ -95,6 +96,7 @@ documents, numbers every issued form, and writes the ledgers and forms.` + exitH
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (default $QDOC_CONFIG or ./config.yaml)")
 	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
+	root.PersistentFlags().BoolVar(&g.timings, "timings", false, "print how long each step took (to stderr)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g))
 	return root
