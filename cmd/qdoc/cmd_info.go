@@ -39,6 +39,20 @@ func withSession(g *globalOptions, cmd *cobra.Command, name string, fn func(s *b
 	return fn(s)
 }
 
+// withReader opens the workspace read-only, without the lock.
+func withReader(g *globalOptions, cmd *cobra.Command, fn func(s *batch.Session) error) error {
+	cfg, err := loadConfig(g)
+	if err != nil {
+		return err
+	}
+	s, err := batch.OpenReader(cfg, cmd.OutOrStdout())
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 func newInfoListCmd(g *globalOptions) *cobra.Command {
 	var year int
 	c := &cobra.Command{
@@ -47,7 +61,7 @@ func newInfoListCmd(g *globalOptions) *cobra.Command {
 		Example: "  qdoc info list --year 2026",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withSession(g, cmd, "info list", func(s *batch.Session) error {
+			return withReader(g, cmd, func(s *batch.Session) error {
 				return listEntries(cmd.OutOrStdout(), s, year)
 			})
 		},
@@ -96,7 +110,7 @@ func newInfoShowCmd(g *globalOptions) *cobra.Command {
 		Example: "  qdoc info show LDMD-FM-30-2026-0001",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withSession(g, cmd, "info show", func(s *batch.Session) error {
+			return withReader(g, cmd, func(s *batch.Session) error {
 				return showEntry(cmd.OutOrStdout(), s, args[0])
 			})
 		},

@@ -30,7 +30,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("QDOC_NOW", "2026-11-28")
 			root, _ := filepath.Abs("../..")
 			env.Setenv("REPO", root)
-			return nil
+			return copyExample(root, filepath.Join(env.WorkDir, "example-ws"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":   cmdMkxlsx,
@@ -108,4 +108,34 @@ func cmdZipbomb(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Check(zw.Close())
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// copyExample gives each script its own copy of the bundled example
+// workspace (config.yaml and example/inbox), so scripts can run it.
+func copyExample(root, dst string) error {
+	cfg, err := os.ReadFile(filepath.Join(root, "config.yaml"))
+	if err != nil {
+		return err
+	}
+	inbox := filepath.Join(dst, "example", "inbox")
+	if err := os.MkdirAll(inbox, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dst, "config.yaml"), cfg, 0o644); err != nil {
+		return err
+	}
+	ents, err := os.ReadDir(filepath.Join(root, "example", "inbox"))
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(root, "example", "inbox", e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(inbox, e.Name()), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

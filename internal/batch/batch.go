@@ -50,6 +50,19 @@ func Open(cfg *config.Config, by, command string, out io.Writer) (*Session, erro
 	}}, nil
 }
 
+// OpenReader opens the workspace for reading only, without the lock, so
+// looking at entries works while a run or the scheduler holds it.
+func OpenReader(cfg *config.Config, out io.Writer) (*Session, error) {
+	if _, err := os.Stat(cfg.StorePath()); err != nil {
+		return nil, fmt.Errorf("no store at %s yet: run 'qdoc run' first", cfg.StorePath())
+	}
+	st, err := store.OpenReadOnly(cfg.StorePath())
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Cfg: cfg, Store: st, Out: out, Actor: store.Actor{By: cfg.Operator, Today: cfg.Today(), Serial: cfg.Serial}}, nil
+}
+
 // Close closes the store and releases the lock.
 func (s *Session) Close() error {
 	err := s.Store.Close()
