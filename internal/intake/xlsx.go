@@ -1,0 +1,226 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// An xlsx is a zip. Deflate cannot do better than about 1032:1, so a part
+// above bombRatio is a run of one byte — a zip bomb, not a worksheet —
+// once it is big enough to matter.
+const (
+	bombRatio   = 1000
+	bombMinSize = 1 << 20
+	maxZipParts = 10000
+	maxXMLPart  = 16 << 20 // larger worksheets are streamed from a temp file
+)
+
+// oleMagic starts a Compound File: an encrypted (password-protected)
+// workbook or an old .xls renamed to .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+func readXLSX(f *File, size int64, lim Limits) error {
+	if size > lim.XLSXBytes {
+		return tooLarge(f.Path, size, lim.XLSXBytes)
+	}
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return fileErr(f.Path, err, "无法打开文件（cannot open the file: %v）", err)
+	}
+	defer fh.Close()
+	if err := checkMagic(f.Path, fh); err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(fh, size)
+	if err != nil {
+		return damaged(f.Path, err)
+	}
+	if err := checkZip(f.Path, zr, lim.XLSXBytes); err != nil {
+		return err
+	}
+	return readWorkbook(f, fh, zr, lim)
+}
+
+func checkMagic(path string, r io.ReaderAt) error {
+	head := make([]byte, len(oleMagic))
+	if _, err := r.ReadAt(head, 0); err == nil && bytes.Equal(head, oleMagic) {
+		return fileErr(path, nil, "这是加密（设了打开密码）的工作簿或旧版 .xls 文件，请在 Excel 中取消密码并另存为 .xlsx（encrypted workbook or old .xls: remove the password and save as .xlsx）")
+	}
+	return nil
+}
+
+// checkZip refuses a workbook from its central directory alone, before
+// anything is decompressed. archive/zip fails a part that inflates beyond
+// its declared size, so the declared sizes can be trusted.
+func checkZip(path string, zr *zip.Reader, limit int64) error {
+	if len(zr.File) > maxZipParts {
+		return fileErr(path, nil, "工作簿内部文件数过多（%d 个），疑似恶意文件，已拒绝（too many zip parts: %d）", len(zr.File), len(zr.File))
+	}
+	var total uint64
+	for _, z := range zr.File {
+		u, c := z.UncompressedSize64, max(z.CompressedSize64, 1)
+		if u >= bombMinSize && u/c > bombRatio {
+			size := mb(int64(min(u, 1<<62)))
+			return fileErr(path, nil, "疑似压缩炸弹：内部文件 %s 解压后 %s，压缩比超过 %d:1，已拒绝；若这确是正常工作簿，请用 Excel 打开后重新保存（zip bomb suspected: %s inflates to %s, ratio over %d:1）",
+				z.Name, size, bombRatio, z.Name, size, bombRatio)
+		}
+		total += u
+		if total > uint64(limit) {
+			return fileErr(path, nil, "工作簿解压后超过上限 %s；请拆分文件，或在 config.yaml 中调高上限（workbook exceeds %s uncompressed）", mb(limit), mb(limit))
+		}
+	}
+	return nil
+}
+
+// damaged explains a workbook that is not a readable zip. If Excel's lock
+// file sits beside it, Excel is most likely still saving it: the run
+// should skip it now and read it next time rather than reject it.
+func damaged(path string, cause error) *Error {
+	if excelLockExists(path) {
+		e := fileErr(path, cause, "工作簿正在被 Excel 保存或打开（文件尚未写完），本次跳过，下次运行时会重试（the workbook is still being written by Excel; it will be retried on the next run）")
+		e.Retry = true
+		return e
+	}
+	return fileErr(path, cause, "文件已损坏或不是有效的 .xlsx 工作簿，请用 Excel 打开后重新保存（damaged or not an xlsx workbook: %v）", cause)
+}
+
+// excelLockExists looks for the owner files Excel, WPS and LibreOffice
+// keep beside an open workbook. Excel replaces the first two characters
+// of long names with "~$" and prefixes short ones, so both forms count.
+func excelLockExists(path string) bool {
+	dir, name := filepath.Split(path)
+	names := []string{"~$" + name, ".~lock." + name + "#"}
+	if r := []rune(name); len(r) > 2 {
+		names = append(names, "~$"+string(r[2:]))
+	}
+	for _, n := range names {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func readWorkbook(f *File, fh *os.File, zr *zip.Reader, lim Limits) error {
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return fileErr(f.Path, err, "无法读取文件（cannot read the file: %v）", err)
+	}
+	// RawCellValue: dates come as Excel serial numbers, not as whatever
+	// display format the clerk's locale applied; record.ParseDate takes them.
+	x, err := excelize.OpenReader(fh, excelize.Options{
+		UnzipSizeLimit:    lim.XLSXBytes,
+		UnzipXMLSizeLimit: min(lim.XLSXBytes, maxXMLPart),
+		RawCellValue:      true,
+	})
+	if x != nil {
+		defer x.Close() // removes excelize's temp files
+	}
+	if err != nil {
+		return damaged(f.Path, err)
+	}
+	paths := sheetPaths(zr)
+	for _, sheet := range x.GetSheetList() {
+		if err := readSheet(f, x, sheet, loadMerges(zr, paths[sheet])); err != nil {
+			return err
+		}
+	}
+	if f.Sheet == "" {
+		return noHeader(f.Path, "任何工作表的")
+	}
+	return nil
+}
+
+func noHeader(path, where string) *Error {
+	return fileErr(path, nil, "在%s前 %d 行中找不到表头。表头行应至少有 %d 个列名，且包含「标题」或「内容」；可用的列名：%s（no header row found in the first %d rows）",
+		where, headerScanRows, headerMinMatches, headerHint(), headerScanRows)
+}
+
+// readSheet reads the first sheet that has a header; later sheets that
+// also have one are only reported, so the clerk knows they were not read.
+func readSheet(f *File, x *excelize.File, sheet string, m *merges) error {
+	rows, err := x.Rows(sheet)
+	if err != nil {
+		return nil // a chart sheet or a sheet excelize cannot stream: no data
+	}
+	defer rows.Close()
+	it := &sheetRows{rows: rows, merges: m}
+	head, err := it.head(headerScanRows)
+	if err != nil {
+		return sheetErr(f.Path, sheet, err)
+	}
+	at := findHeader(head)
+	switch {
+	case at < 0:
+		return nil
+	case f.Sheet != "":
+		f.Warnings = append(f.Warnings, fmt.Sprintf("工作表 '%s' 也有表头（第 %d 行），但只读取了第一个工作表 '%s'；请把数据放在同一个工作表中", sheet, at+1, f.Sheet))
+		return nil
+	}
+	f.Sheet, f.HeaderLine = sheet, at+1
+	g, err := newGrid(f, head[at])
+	if err != nil {
+		return err
+	}
+	gr := newGridReader(f, g, g.letters)
+	for i := at + 1; i < len(head); i++ {
+		gr.add(i+1, head[i])
+	}
+	return it.rest(gr)
+}
+
+func sheetErr(path, sheet string, err error) *Error {
+	return fileErr(path, err, "工作表 '%s' 无法读取，请用 Excel 打开后重新保存（cannot read sheet %s: %v）", sheet, sheet, err)
+}
+
+// sheetRows streams a worksheet's rows, numbered as Excel numbers them.
+// excelize's iterator yields every row number, gaps included, so the count
+// of Next calls is the row number.
+type sheetRows struct {
+	rows   *excelize.Rows
+	merges *merges
+	line   int
+}
+
+func (s *sheetRows) next() ([]string, bool, error) {
+	if !s.rows.Next() {
+		return nil, false, s.rows.Error()
+	}
+	s.line++
+	cells, err := s.rows.Columns()
+	if err != nil {
+		return nil, false, err
+	}
+	s.merges.blank(s.line, cells)
+	return cells, true, nil
+}
+
+func (s *sheetRows) head(n int) ([][]string, error) {
+	var head [][]string
+	for len(head) < n {
+		cells, ok, err := s.next()
+		if err != nil || !ok {
+			return head, err
+		}
+		head = append(head, cells)
+	}
+	return head, nil
+}
+
+func (s *sheetRows) rest(gr *gridReader) error {
+	for {
+		cells, ok, err := s.next()
+		if err != nil {
+			return sheetErr(gr.f.Path, gr.f.Sheet, err)
+		}
+		if !ok {
+			return nil
+		}
+		gr.add(s.line, cells)
+	}
+}
