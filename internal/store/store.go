@@ -71,6 +71,12 @@ var migrations = []string{
 	CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
 		BEGIN SELECT RAISE(ABORT, 'entries are voided, never deleted'); END;
 	CREATE TABLE outputs (path TEXT PRIMARY KEY, digest TEXT NOT NULL, at TEXT NOT NULL);`,
+	// 2: issued PDF forms, one row per file; revision 0 is the original.
+	`CREATE TABLE forms (
+		serial TEXT NOT NULL, form TEXT NOT NULL, rev INTEGER NOT NULL,
+		path TEXT NOT NULL, sha256 TEXT NOT NULL, at TEXT NOT NULL,
+		PRIMARY KEY (serial, form, rev)
+	);`,
 }
 
 // Open opens (creating if needed) the database at path and migrates it.
