@@ -261,10 +261,5 @@ func change(cmd *cobra.Command, s *batch.Session, number string, fn func(*store.
 		return err
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s: 已更新\n", e.Serial)
-	r := &batch.Run{Session: s}
-	if err := r.Execute(cmd.Context(), []batch.Step{batch.LedgerStep{}}); err != nil {
-		return err
-	}
-	r.PrintLedgers()
-	return nil
+	return runLedger(cmd, &batch.Run{Session: s})
 }

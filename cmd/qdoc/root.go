@@ -98,7 +98,7 @@ documents, numbers every issued form, and writes the ledgers and forms.` + exitH
 	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
 	root.PersistentFlags().BoolVar(&g.timings, "timings", false, "print how long each step took (to stderr)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
-	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g))
+	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g))
 	return root
 }
 

@@ -123,5 +123,5 @@ func (r *Run) Execute(ctx context.Context, steps []Step) error {
 
 // RunSteps are the steps of `qdoc run` and `qdoc import`.
 func RunSteps() []Step {
-	return []Step{ImportStep{}, LedgerStep{}}
+	return []Step{ImportStep{}, RenderStep{}, LedgerStep{}}
 }

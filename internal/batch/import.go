@@ -23,6 +23,7 @@ type Result struct {
 	New, Updated, Unchanged int
 	Rejected                int // files rejected
 	Ledgers                 []string
+	Rendered                []string // FM-30 forms written
 }
 
 // FileResult is one intake file's outcome.

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -46,6 +47,9 @@ func serialRange(s []string) string {
 func (r *Run) PrintSummary() {
 	res := r.Result
 	fmt.Fprintf(r.Out, "合计: 新增 %d，更新 %d，未变 %d，拒绝文件 %d\n", res.New, res.Updated, res.Unchanged, res.Rejected)
+	if n := len(res.Rendered); n > 0 {
+		fmt.Fprintf(r.Out, "表单: 生成 %d 份 FM-30（%s）\n", n, r.relPath(filepath.Dir(res.Rendered[n-1])))
+	}
 	r.PrintLedgers()
 }
 

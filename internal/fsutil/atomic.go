@@ -33,6 +33,8 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 			os.Remove(tmp.Name())
 		}
 	}()
+	// CreateTemp makes 0600 files; outputs are for people to open and print.
+	tmp.Chmod(0o644)
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(bw); err != nil {
 		return err

@@ -1,0 +1,206 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/qdoc/qdoc/internal/form"
+	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/record"
+	"github.com/qdoc/qdoc/internal/store"
+)
+
+// FM30 is the form code (unprefixed) of the information transmission
+// feedback form, one per entry.
+const FM30 = "FM-30"
+
+// RenderStep writes the FM-30 of every entry that has none yet, so a run
+// that stopped before rendering is completed by the next one. Forms are
+// rendered in parallel, staged and synced, then renamed into place and
+// recorded in one transaction.
+type RenderStep struct{}
+
+func (RenderStep) String() string { return "render" }
+
+// Run renders the missing FM-30 forms.
+func (RenderStep) Run(ctx context.Context, r *Run) error {
+	serials, err := r.Store.Unrendered(FM30)
+	if err != nil || len(serials) == 0 {
+		return err
+	}
+	fr, err := r.Forms()
+	if err != nil {
+		return err
+	}
+	entries := make([]*record.Entry, len(serials))
+	for i, s := range serials {
+		if entries[i], err = r.Store.Get(s); err != nil {
+			return err
+		}
+	}
+	staged, err := fr.stageAll(ctx, entries)
+	if err != nil {
+		return err
+	}
+	return r.commitForms(staged, "run")
+}
+
+// FormRenderer renders FM-30 forms for a workspace.
+type FormRenderer struct {
+	r      *Run
+	eng    *form.Engine
+	layout *form.Layout
+}
+
+// Forms returns the workspace's form renderer: the configured font (or the
+// embedded one) and the FM-30 layout (the workspace's own, if any).
+func (r *Run) Forms() (*FormRenderer, error) {
+	var ttf []byte
+	if r.Cfg.Font != "" {
+		b, err := os.ReadFile(r.Cfg.Path(r.Cfg.Font))
+		if err != nil {
+			return nil, fmt.Errorf("font %s (config 'font'): %w", r.Cfg.Font, err)
+		}
+		ttf = b
+	}
+	eng, err := form.NewEngine(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", r.Cfg.Font, err)
+	}
+	l, err := form.LoadLayout("fm30.yaml", r.Cfg.TemplatesDir())
+	if err != nil {
+		return nil, err
+	}
+	return &FormRenderer{r: r, eng: eng, layout: l}, nil
+}
+
+// Data is the printed content of an entry's FM-30.
+func (fr *FormRenderer) Data(e *record.Entry) form.Data {
+	d := form.FM30Data(e, fr.r.Cfg.Company, fr.r.Cfg.Labels())
+	d.FormCode = fr.r.Cfg.FormCode(FM30)
+	return d
+}
+
+// PDF renders forms into one PDF dated created.
+func (fr *FormRenderer) PDF(ds []form.Data, created time.Time) ([]byte, error) {
+	var buf bytes.Buffer
+	err := fr.eng.RenderMany(&buf, fr.layout, ds, created)
+	return buf.Bytes(), err
+}
+
+// FormPath is where revision rev of serial's FM-30 is written.
+func (r *Run) FormPath(e *record.Entry, rev int) (string, error) {
+	name := e.Serial
+	if rev > 0 {
+		name += "-R" + strconv.Itoa(rev)
+	}
+	if _, err := fsutil.SafeName(name + ".pdf"); err != nil {
+		return "", fmt.Errorf("serial %s cannot name a file: %w", e.Serial, err)
+	}
+	return filepath.Join(r.Cfg.OutDir(), "forms", FM30, strconv.Itoa(e.Year), name+".pdf"), nil
+}
+
+type stagedForm struct {
+	e    *record.Entry
+	rev  int
+	p    *fsutil.Pending
+	path string
+	sum  string
+}
+
+// stageAll renders and stages the forms on every core. The PDF's dates
+// are the entry's registration date, so a later recovery run writes the
+// same bytes.
+func (fr *FormRenderer) stageAll(ctx context.Context, entries []*record.Entry) ([]stagedForm, error) {
+	out := make([]stagedForm, len(entries))
+	errs := make([]error, len(entries))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i], errs[i] = fr.stage(entries[i], 0, entries[i].Registered)
+			}
+		}()
+	}
+	for i := range entries {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i, err := range errs {
+		if err == nil && ctx.Err() != nil && out[i].p == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			abortAll(out)
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (fr *FormRenderer) stage(e *record.Entry, rev int, created time.Time) (stagedForm, error) {
+	return fr.stageData(e, rev, fr.Data(e), created)
+}
+
+func (fr *FormRenderer) stageData(e *record.Entry, rev int, d form.Data, created time.Time) (stagedForm, error) {
+	path, err := fr.r.FormPath(e, rev)
+	if err != nil {
+		return stagedForm{}, err
+	}
+	b, err := fr.PDF([]form.Data{d}, created)
+	if err != nil {
+		return stagedForm{}, fmt.Errorf("rendering %s: %w", e.Serial, err)
+	}
+	p, err := fsutil.Stage(path, b)
+	sum := sha256.Sum256(b)
+	return stagedForm{e: e, rev: rev, p: p, path: path, sum: hex.EncodeToString(sum[:])}, err
+}
+
+func abortAll(sf []stagedForm) {
+	for _, s := range sf {
+		if s.p != nil {
+			s.p.Abort()
+		}
+	}
+}
+
+// commitForms puts the staged files in place, then records them. A crash
+// between the two leaves files the next run renders again, byte for byte.
+func (r *Run) commitForms(sf []stagedForm, source string) error {
+	ps := make([]*fsutil.Pending, len(sf))
+	for i, s := range sf {
+		ps[i] = s.p
+	}
+	if err := fsutil.CommitAll(ps); err != nil {
+		return err
+	}
+	tx, err := r.Store.Begin(r.Actor)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, s := range sf {
+		f := store.Form{Serial: s.e.Serial, Form: FM30, Rev: s.rev, Path: r.relPath(s.path), SHA256: s.sum}
+		if err := tx.AddForm(f, source); err != nil {
+			return err
+		}
+		r.Result.Rendered = append(r.Result.Rendered, s.path)
+	}
+	return tx.Commit()
+}
