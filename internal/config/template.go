@@ -17,6 +17,7 @@ operator: 质量管理员         # 默认操作人（命令可用 --by 指定�
 timezone: Asia/Shanghai     # 时区，决定“今天”和定时任务
 prefix: LDMD                # 表单编号前缀，如 LDMD-FM-30
 serial_pattern: "{prefix}-FM-30-{yyyy}-{seq:4}"   # 信息编号格式，每年从 1 重新编号
+# font: fonts/simsun.ttf    # 表单字体（TrueType）；不填则用内置的文泉驿微米黑
 
 paths:
   inbox: inbox              # 登记表放在这里（只读，不会被移动或修改）
