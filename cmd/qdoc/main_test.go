@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/qdoc/qdoc/internal/form/pdftext"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -37,6 +39,7 @@ func TestScripts(t *testing.T) {
 			"xlsxdump": cmdXlsxdump,
 			"gbk":      cmdGBK,
 			"zipbomb":  cmdZipbomb,
+			"pdftext":  cmdPdftext,
 		},
 	})
 }
@@ -138,4 +141,27 @@ func copyExample(root, dst string) error {
 		}
 	}
 	return nil
+}
+
+// pdftext [-join] FILE: prints the PDF's text runs, one per line; with
+// -join each page's runs are printed as one line, so text wrapped over
+// several lines can be matched whole.
+func cmdPdftext(ts *testscript.TestScript, neg bool, args []string) {
+	join := len(args) > 1 && args[0] == "-join"
+	if join {
+		args = args[1:]
+	}
+	b, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	pages, err := pdftext.Pages(b)
+	ts.Check(err)
+	for _, runs := range pages {
+		if join {
+			fmt.Fprintln(ts.Stdout(), strings.Join(runs, ""))
+			continue
+		}
+		for _, r := range runs {
+			fmt.Fprintln(ts.Stdout(), r)
+		}
+	}
 }

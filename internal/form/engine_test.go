@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/qdoc/qdoc/internal/form/pdftext"
 )
 
 var (
@@ -39,6 +41,21 @@ func render(t testing.TB, l *Layout, ds ...Data) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// pdfText is the text of a PDF, page by page, run by run, read by the
+// pure-Go extractor so text checks run everywhere, pdftotext or not; it also
+// checks the embedded font draws each character with the source font's glyph.
+func pdfText(t testing.TB, data []byte) [][]string {
+	t.Helper()
+	pages, err := pdftext.Pages(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pdftext.CheckGlyphs(data, testEngine(t).font); err != nil {
+		t.Error(err)
+	}
+	return pages
 }
 
 // fieldLines collects, across pages, the printed lines of field src.
