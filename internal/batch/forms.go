@@ -130,4 +130,3 @@ func (r *Run) ParseSerials(args []string) ([]*record.Entry, error) {
 	}
 	return out, nil
 }
-

@@ -18,7 +18,7 @@ func testStore(t *testing.T) (*Store, Actor) {
 	}
 	t.Cleanup(func() { s.Close() })
 	a := Actor{By: "张三", OSUser: "zhang", At: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC),
-		Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		Today:  time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 		Serial: func(y, q int) string { return fmt.Sprintf("T-%d-%04d", y, q) }}
 	return s, a
 }
