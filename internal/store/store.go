@@ -77,6 +77,8 @@ var migrations = []string{
 		path TEXT NOT NULL, sha256 TEXT NOT NULL, at TEXT NOT NULL,
 		PRIMARY KEY (serial, form, rev)
 	);`,
+	migrationDocs,    // 3: document control (docs.go)
+	migrationArchive, // 4: the archive and filed scans (archive.go)
 }
 
 // Open opens (creating if needed) the database at path and migrates it.

