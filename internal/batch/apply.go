@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 
+	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/store"
 )
 
@@ -22,7 +23,12 @@ func (r *Run) apply(fr *FileResult, plan []planned, rel, sha string, size int64)
 	if err := tx.RecordFile(rel, sha, size, "ok"); err != nil {
 		return err
 	}
-	return tx.Commit()
+	fsutil.Crash(fsutil.CrashMidImport)
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	fsutil.Crash(fsutil.CrashAfterStore)
+	return nil
 }
 
 func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) error {

@@ -121,7 +121,19 @@ func (r *Run) Execute(ctx context.Context, steps []Step) error {
 	return nil
 }
 
+// TidyStep removes temp files a killed run left in the outputs, so a
+// rerun leaves none behind. It runs under the workspace lock.
+type TidyStep struct{}
+
+func (TidyStep) String() string { return "tidy" }
+
+// Run removes stale temp files below out/.
+func (TidyStep) Run(ctx context.Context, r *Run) error {
+	_, err := fsutil.CleanTemp(r.Cfg.OutDir())
+	return err
+}
+
 // RunSteps are the steps of `qdoc run` and `qdoc import`.
 func RunSteps() []Step {
-	return []Step{ImportStep{}, RenderStep{}, LedgerStep{}}
+	return []Step{TidyStep{}, ImportStep{}, RenderStep{}, LedgerStep{}}
 }

@@ -62,11 +62,13 @@ func (r *Run) ledger(year int) error {
 	src := func(fn func(e *record.Entry) error) error { return r.Store.Each(year, fn) }
 	err = fsutil.WriteFile(path, func(w io.Writer) error {
 		_, err := ledger.WriteFM31(w, opt, src)
+		fsutil.Crash(fsutil.CrashMidLedger)
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	fsutil.Crash(fsutil.CrashAfterLedger)
 	r.Result.Ledgers = append(r.Result.Ledgers, path)
 	return r.Store.SetOutputDigest(path, digest, r.Actor.At)
 }

@@ -187,9 +187,11 @@ func (r *Run) commitForms(sf []stagedForm, source string) error {
 	for i, s := range sf {
 		ps[i] = s.p
 	}
+	fsutil.Crash(fsutil.CrashMidRender)
 	if err := fsutil.CommitAll(ps); err != nil {
 		return err
 	}
+	fsutil.Crash(fsutil.CrashAfterRename)
 	tx, err := r.Store.Begin(r.Actor)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Pending is a file written and synced under a temp name, waiting to be
@@ -20,14 +21,14 @@ func Stage(path string, data []byte) (*Pending, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(dir, path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a file in %s: %w", dir, err)
 	}
 	// CreateTemp makes 0600 files; outputs are for people to open and print.
 	f.Chmod(0o644)
-	if _, err = f.Write(data); err == nil {
-		err = f.Sync()
+	if _, err = (faultWriter{f}).Write(data); err == nil {
+		err = syncFile(f)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -50,7 +51,7 @@ func (p *Pending) Abort() { os.Remove(p.tmp) }
 func CommitAll(ps []*Pending) error {
 	dirs := map[string]bool{}
 	for i, p := range ps {
-		if err := os.Rename(p.tmp, p.final); err != nil {
+		if err := rename(p.tmp, p.final); err != nil {
 			for _, q := range ps[i:] {
 				q.Abort()
 			}
@@ -64,4 +65,30 @@ func CommitAll(ps []*Pending) error {
 		}
 	}
 	return nil
+}
+
+// CleanTemp removes temp files that a killed run left below dir (ours
+// only: hidden, named .<target>.tmp-<random>). Call it under the lock.
+func CleanTemp(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil
+			}
+			return err
+		}
+		if !d.IsDir() && isTemp(d.Name()) {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
 }

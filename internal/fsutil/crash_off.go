@@ -1,0 +1,5 @@
+//go:build !crashpoints
+
+package fsutil
+
+func crash(string) {}
