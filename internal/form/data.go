@@ -19,6 +19,17 @@ type Data struct {
 	FormCode  string // e.g. LDMD-FM-30; empty = the layout's code unprefixed
 	Fields    map[string]string
 	Lists     map[string][]map[string]string
+	Stamp     *Stamp // document-control mark on every page; nil for none
+}
+
+// Stamp is a document-control mark (issue 5), printed as a bordered box at
+// the top right of every page, beside the title and clear of every cell:
+// 作废 on copies of a superseded version, 受控 with the copy number and
+// holder on controlled ones.
+type Stamp struct {
+	Text  string // the mark itself, large: "作废", "受控"
+	Sub   string // a small line under it, e.g. "第 3 份 仓储部"; may be empty
+	Color RGB    // border and text; the zero value is red
 }
 
 // BlankData is a pre-numbered blank form: serial and furniture only, every

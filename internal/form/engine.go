@@ -76,7 +76,8 @@ func (e *Engine) RenderMany(w io.Writer, l *Layout, ds []Data, created time.Time
 	if len(ds) == 1 && ds[0].Serial != "" {
 		title += " " + ds[0].Serial
 	}
-	if _, err := e.document(l, pages, title, created).WriteTo(w); err != nil {
+	pw, ph := l.PageSize()
+	if _, err := e.document(pw, ph, pages, title, created).WriteTo(w); err != nil {
 		return fmt.Errorf("writing PDF: %w", err)
 	}
 	return nil

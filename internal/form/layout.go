@@ -23,6 +23,9 @@ type Layout struct {
 	Header  Slots   `yaml:"header"`
 	Footer  Slots   `yaml:"footer"`
 	Body    []Block `yaml:"body"`
+	// QR prints a QR code of the serial at the top right of every page of
+	// a form that has one (issue 6: scans are filed by it). Default true.
+	QR *bool `yaml:"qr"`
 
 	source string // where the layout came from, for error messages
 }
@@ -238,6 +241,9 @@ func (l *Layout) applyDefaults() {
 		l.Footer = Slots{Left: "{company}", Center: "第 {page} 页 共 {pages} 页", Right: "签发日期：{issue_date}"}
 	}
 }
+
+// showQR reports whether forms of this layout carry a QR code.
+func (l *Layout) showQR() bool { return l.QR == nil || *l.QR }
 
 // Source is where the layout was read from: a file path or "built-in NAME".
 func (l *Layout) Source() string { return l.source }

@@ -1,5 +1,7 @@
 package form
 
+import "github.com/qdoc/qdoc/internal/form/pdf"
+
 // Rendering is two passes: plan lays every form out into pages of simple
 // drawing operations (so the page count is known before 第 x 页 共 y 页 is
 // printed, and tests can check every text stays in its box), then draw
@@ -8,8 +10,10 @@ package form
 type opKind uint8
 
 const (
-	opText opKind = iota
-	opRect
+	opText  opKind = iota
+	opRect         // a form's cell: black outline, grey fill
+	opRects        // pts holds x, y, w, h quadruples painted with paint
+	opPoly         // pts holds x, y pairs; closed joins the last to the first
 )
 
 // op is one drawing operation, in mm from the page's top left.
@@ -22,6 +26,11 @@ type op struct {
 	grey float64 // rect fill, 0 black … 1 white; 1 = no fill
 	clip box     // text: the box it was placed in
 	src  string  // text: the field it shows, for tests ("" for fixed text)
+
+	// Canvas shapes, stamps and QR codes; nil for the forms' black and grey.
+	paint  *pdf.Paint // text: paint.Fill is its colour
+	pts    []float64
+	closed bool
 }
 
 // box is a rectangle in mm.
@@ -46,11 +55,13 @@ type planner struct {
 	pages [][]op
 	cur   int     // page that emit draws on
 	y     float64 // top of the free part of the current page's body
+	marks marks   // QR code and stamp, the same on every page
 }
 
 // plan lays out form d on as many pages as it needs.
 func (e *Engine) plan(l *Layout, d *Data) [][]op {
 	p := &planner{e: e, l: l, sc: scope{l: l, d: d}}
+	p.planMarks()
 	p.newPage()
 	for i := range l.Body {
 		p.block(&l.Body[i])
@@ -68,8 +79,8 @@ func (p *planner) newPage() {
 	if len(p.pages) > 1 {
 		title += "（续）"
 	}
-	b := box{p.l.left(), p.l.titleTop(), p.l.contentWidth(), p.l.lineHeight(p.l.Text.TitleSize)}
-	p.text(b, []string{clean(title)}, p.l.Text.TitleSize, "center", vMiddle, 0)
+	title = clean(title)
+	p.text(p.titleBox(title), []string{title}, p.l.Text.TitleSize, "center", vMiddle, 0)
 	p.y = p.l.bodyTop()
 }
 
@@ -94,15 +105,19 @@ func (p *planner) furniture(i int) {
 	sc.page, sc.pages = i+1, len(p.pages)
 	size, lh := p.l.Text.SmallSize, p.l.lineHeight(p.l.Text.SmallSize)
 	p.cur = i
-	for _, band := range []struct {
+	for k, band := range []struct {
 		y float64
 		s Slots
 	}{{p.l.headerTop(), p.l.Header}, {p.l.footerTop(), p.l.Footer}} {
 		b := box{p.l.left(), band.y, p.l.contentWidth(), lh}
 		p.text(b, []string{clean(sc.expand(band.s.Left))}, size, "left", vMiddle, 0)
 		p.text(b, []string{clean(sc.expand(band.s.Center))}, size, "center", vMiddle, 0)
+		if k == 0 {
+			b.w = p.marks.headerRight - b.x // clear of the QR code
+		}
 		p.text(b, []string{clean(sc.expand(band.s.Right))}, size, "right", vMiddle, 0)
 	}
+	p.drawMarks()
 }
 
 // text places fixed lines in box b, pad mm inside its edges.
