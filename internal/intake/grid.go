@@ -105,7 +105,7 @@ func (r *gridReader) add(line int, cells []string) {
 		vals[k] = r.share(c)
 	}
 	if vals != nil {
-		r.f.Rows = append(r.f.Rows, Row{Line: line, Values: vals, Cols: r.cols})
+		r.f.emit(Row{Line: line, Values: vals, Cols: r.cols})
 	}
 }
 

@@ -60,6 +60,11 @@ type File struct {
 	Rows       []Row    // data rows; fully blank rows are skipped
 	Warnings   []string // things ignored, in Chinese, each naming the place
 	Encoding   string   // csv: "UTF-8", "UTF-8 BOM" or "GBK"
+	RowCount   int      // data rows read, whether kept in Rows or handed to a sink
+
+	// sink, when set (ReadEach), receives each row instead of Rows, so a
+	// 100,000-row register is read in bounded memory.
+	sink func(Row)
 
 	// grid describes the columns of an xlsx or csv file, so the reject
 	// report can put every value back where the clerk typed it.
@@ -86,8 +91,27 @@ func fileErr(path string, cause error, format string, args ...any) *Error {
 // kinds maps file extensions (lower case) to the reader kind.
 var kinds = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
 
-// Read reads one intake file. Any failure is an *Error.
-func Read(path string, lim Limits) (*File, error) {
+// Read reads one intake file into memory. Any failure is an *Error.
+func Read(path string, lim Limits) (*File, error) { return read(path, lim, nil) }
+
+// ReadEach reads one intake file, handing each data row to fn in order
+// instead of keeping it: memory stays bounded however many rows it has.
+// The returned File has no Rows. Any failure is an *Error.
+func ReadEach(path string, lim Limits, fn func(Row)) (*File, error) { return read(path, lim, fn) }
+
+func (f *File) emit(r Row) {
+	f.RowCount++
+	if f.sink != nil {
+		f.sink(r)
+		return
+	}
+	f.Rows = append(f.Rows, r)
+}
+
+// total is the number of data rows the file has, kept or not.
+func (f *File) total() int { return max(f.RowCount, len(f.Rows)) }
+
+func read(path string, lim Limits, sink func(Row)) (*File, error) {
 	lim = lim.withDefaults()
 	kind := kinds[strings.ToLower(filepath.Ext(path))]
 	if kind == "" {
@@ -100,7 +124,7 @@ func Read(path string, lim Limits) (*File, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fileErr(path, nil, "不是普通文件（not a regular file）")
 	}
-	f := &File{Path: path, Name: filepath.Base(path), Kind: kind}
+	f := &File{Path: path, Name: filepath.Base(path), Kind: kind, sink: sink}
 	switch kind {
 	case "xlsx":
 		err = readXLSX(f, st.Size(), lim)

@@ -158,8 +158,8 @@ func writeList(x *excelize.File, f *File, l *layout, problems []Problem, st repo
 	if err := x.SetCellStr(sheet, "A1", note); err != nil {
 		return err
 	}
-	if len(f.Rows) > fullCopyRows {
-		part := fmt.Sprintf("文件共 %d 行数据，“错误报告”页只列出了有问题的行。", len(f.Rows))
+	if f.total() > fullCopyRows {
+		part := fmt.Sprintf("文件共 %d 行数据，“错误报告”页只列出了有问题的行。", f.total())
 		if err := x.SetCellStr(sheet, "A2", part); err != nil {
 			return err
 		}

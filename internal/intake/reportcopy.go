@@ -106,7 +106,7 @@ func writeCopy(x *excelize.File, f *File, l *layout, problems []Problem, st repo
 	if err := writeCopyHeader(x, l, st); err != nil {
 		return err
 	}
-	partial := len(f.Rows) > fullCopyRows
+	partial := f.total() > fullCopyRows
 	for _, r := range f.Rows {
 		if partial && !m.rows[l.rowOf[r.Line]] {
 			continue

@@ -113,7 +113,7 @@ func readItems(f *File, items []*yaml.Node) error {
 		row, errs := readItem(f, it, warned)
 		problems = append(problems, errs...)
 		if len(row.Values) > 0 {
-			f.Rows = append(f.Rows, row)
+			f.emit(row)
 		}
 	}
 	if len(problems) == 0 {
