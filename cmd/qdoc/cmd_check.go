@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdoc/qdoc/internal/batch"
+	"github.com/qdoc/qdoc/internal/schedule"
 )
 
 func newCheckCmd(g *globalOptions) *cobra.Command {
@@ -19,6 +20,9 @@ func newCheckCmd(g *globalOptions) *cobra.Command {
 			cfg, err := loadConfig(g)
 			if err != nil {
 				return err
+			}
+			if err := schedule.Check(cfg.Schedule); err != nil {
+				return withCode(exitUsage, fmt.Errorf("config %s: %w", cfg.File, err))
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "config %s: OK\n", cfg.File)
