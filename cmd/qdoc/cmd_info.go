@@ -189,9 +189,9 @@ func newInfoVoidCmd(g *globalOptions) *cobra.Command {
 }
 
 func newInfoCloseCmd(g *globalOptions) *cobra.Command {
-	var feedback, date string
+	var feedback, date, reason string
 	c := &cobra.Command{
-		Use:     "close NUMBER --feedback TEXT [--date D]",
+		Use:     "close NUMBER --feedback TEXT [--date D] [--reason TEXT]",
 		Short:   "Record the feedback result and close an entry",
 		Example: `  qdoc info close LDMD-FM-30-2026-0003 --feedback "已整改完毕，经复查符合要求" --date 2026-07-10`,
 		Args:    cobra.ExactArgs(1),
@@ -205,14 +205,31 @@ func newInfoCloseCmd(g *globalOptions) *cobra.Command {
 					return err
 				}
 				return change(cmd, s, args[0], func(tx *store.Tx, e *record.Entry) error {
-					return closeEntry(tx, e, feedback, d)
+					if err := needReason(s, e, reason); err != nil {
+						return err
+					}
+					return closeEntry(tx, e, feedback, d, reason)
 				})
 			})
 		},
 	}
 	c.Flags().StringVar(&feedback, "feedback", "", "the feedback result (required)")
 	c.Flags().StringVar(&date, "date", "", "closed date (default today)")
+	c.Flags().StringVar(&reason, "reason", "", "why the entry is changed; required once its signed form is archived or its quarter closed")
 	return c
+}
+
+// needReason refuses a late change — the entry's signed form archived or
+// its quarter closed — made without --reason.
+func needReason(s *batch.Session, e *record.Entry, reason string) error {
+	g, err := s.LateGuard()
+	if err != nil {
+		return err
+	}
+	if why := g.Why(e, e); why != "" && strings.TrimSpace(reason) == "" {
+		return withCode(exitUsage, fmt.Errorf("%s：%s，修改须说明原因：请加 --reason \"…\"", e.Serial, why))
+	}
+	return nil
 }
 
 func closeDate(s *batch.Session, date string) (time.Time, error) {
@@ -229,7 +246,7 @@ func closeDate(s *batch.Session, date string) (time.Time, error) {
 	return d, nil
 }
 
-func closeEntry(tx *store.Tx, e *record.Entry, feedback string, d time.Time) error {
+func closeEntry(tx *store.Tx, e *record.Entry, feedback string, d time.Time, reason string) error {
 	switch {
 	case e.Void:
 		return withCode(exitRejected, fmt.Errorf("%s is void (作废) and cannot be closed", e.Serial))
@@ -239,7 +256,7 @@ func closeEntry(tx *store.Tx, e *record.Entry, feedback string, d time.Time) err
 		return withCode(exitRejected, fmt.Errorf("closed date %s is before the received date %s", record.FormatDate(d), record.FormatDate(e.Received)))
 	}
 	e.Feedback, e.Status, e.Closed = strings.TrimSpace(feedback), "closed", d
-	_, err := tx.Update(e, "command: info close", "")
+	_, err := tx.Update(e, "command: info close", strings.TrimSpace(reason))
 	return err
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -35,11 +36,13 @@ func TestScripts(t *testing.T) {
 			return copyExample(root, filepath.Join(env.WorkDir, "example-ws"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"mkxlsx":   cmdMkxlsx,
-			"xlsxdump": cmdXlsxdump,
-			"gbk":      cmdGBK,
-			"zipbomb":  cmdZipbomb,
-			"pdftext":  cmdPdftext,
+			"mkxlsx":    cmdMkxlsx,
+			"xlsxdump":  cmdXlsxdump,
+			"gbk":       cmdGBK,
+			"zipbomb":   cmdZipbomb,
+			"pdftext":   cmdPdftext,
+			"grepcount": cmdGrepcount,
+			"zipls":     cmdZipls,
 		},
 	})
 }
@@ -141,6 +144,33 @@ func copyExample(root, dst string) error {
 		}
 	}
 	return nil
+}
+
+// grepcount REGEX FILE: prints how many lines of FILE match REGEX, so a
+// script can compare counts (e.g. ledger rows of a quarter with a report).
+func cmdGrepcount(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: grepcount REGEX FILE")
+	}
+	re, err := regexp.Compile(args[0])
+	ts.Check(err)
+	n := 0
+	for _, l := range strings.Split(ts.ReadFile(args[1]), "\n") {
+		if re.MatchString(l) {
+			n++
+		}
+	}
+	fmt.Fprintln(ts.Stdout(), n)
+}
+
+// zipls FILE: lists the parts of a zip package (xlsx), one per line.
+func cmdZipls(ts *testscript.TestScript, neg bool, args []string) {
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer zr.Close()
+	for _, f := range zr.File {
+		fmt.Fprintln(ts.Stdout(), f.Name)
+	}
 }
 
 // pdftext [-join] FILE: prints the PDF's text runs, one per line; with

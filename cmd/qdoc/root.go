@@ -74,11 +74,14 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 func exitCode(err error) int {
 	var ee *exitError
 	var le *fsutil.ErrLocked
+	var ie interface{ Integrity() bool } // e.g. *archive.IntegrityError
 	switch {
 	case errors.As(err, &le):
 		return exitLocked
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.As(err, &ie) && ie.Integrity():
+		return exitIntegrity
 	}
 	return exitUsage
 }
@@ -98,7 +101,7 @@ documents, numbers every issued form, and writes the ledgers and forms.` + exitH
 	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
 	root.PersistentFlags().BoolVar(&g.timings, "timings", false, "print how long each step took (to stderr)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
-	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g))
+	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g), newDocCmd(g), newVerifyCmd(g), newArchiveCmd(g), newBackupCmd(g), newRestoreCmd(g), newLogCmd(g), newReportCmd(g), newScheduleCmd(g), newRemindCmd(g))
 	return root
 }
 

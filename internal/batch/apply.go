@@ -20,6 +20,11 @@ func (r *Run) apply(fr *FileResult, plan []planned, rel, sha string, size int64)
 			return err
 		}
 	}
+	return r.commitFile(tx, rel, sha, size)
+}
+
+// commitFile records the file's hash and commits its rows with it.
+func (r *Run) commitFile(tx *store.Tx, rel, sha string, size int64) error {
 	if err := tx.RecordFile(rel, sha, size, "ok"); err != nil {
 		return err
 	}
@@ -51,7 +56,16 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 		fr.New++
 		fr.Serials = append(fr.Serials, p.e.Serial)
 	case actUpdate:
-		changed, err := tx.Update(&p.e, src, "")
+		// A late change is accepted with its file and row as the reason.
+		why, err := r.lateChange(tx, &p.e)
+		if err != nil {
+			return err
+		}
+		reason := ""
+		if why != "" {
+			reason = src
+		}
+		changed, err := tx.Update(&p.e, src, reason)
 		if err != nil {
 			return err
 		}
@@ -60,6 +74,9 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 			return nil
 		}
 		fr.Updated++
+		if why != "" {
+			fr.Warnings = append(fr.Warnings, fmt.Sprintf("迟到修改 第 %d 行（%s）：%s；已接受，原因记为 %s，已归档的文件不变", p.line, p.e.Serial, why, src))
+		}
 	default:
 		fr.Unchanged++
 	}

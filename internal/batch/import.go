@@ -122,26 +122,30 @@ func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
 		fr.Skipped = true
 		return fr, nil
 	}
-	f, err := intake.Read(path, r.limits())
+	p, f, kept, err := r.validate(path, ix)
 	if err != nil {
 		return r.unreadable(fr, err)
 	}
 	fr.Warnings = f.Warnings
-	plan, probs := r.plan(f, ix)
-	if len(probs) > 0 {
-		return r.reject(fr, f, probs)
+	if len(p.probs) > 0 {
+		return r.rejectFile(fr, f, kept, p.probs)
 	}
 	if r.DryRun {
-		fr.New = countAct(plan, actNew) + countAct(plan, actLegacy)
-		fr.Updated = countAct(plan, actUpdate)
-		fr.Unchanged = countAct(plan, actUnchanged)
+		fr.New = p.count[actNew] + p.count[actLegacy]
+		fr.Updated, fr.Unchanged = p.count[actUpdate], p.count[actUnchanged]
 		return fr, nil
 	}
-	if err := r.apply(&fr, plan, rel, sha, size); err != nil {
+	if p.overflow {
+		if err := r.applyStream(&fr, path, ix, rel, sha, size); err != nil {
+			return fr, err
+		}
+		return fr, r.reloadIndex(ix)
+	}
+	if err := r.apply(&fr, p.plan, rel, sha, size); err != nil {
 		return fr, err
 	}
-	for _, p := range plan {
-		ix.Put(p.brief())
+	for _, pl := range p.plan {
+		ix.Put(pl.brief())
 	}
 	return fr, nil
 }
@@ -204,16 +208,6 @@ func describe(file, col string, p intake.Problem) string {
 		return fmt.Sprintf("%s: %q %s", where, p.Value, p.Msg)
 	}
 	return fmt.Sprintf("%s: %s", where, p.Msg)
-}
-
-func countAct(plan []planned, a action) int {
-	n := 0
-	for _, p := range plan {
-		if p.act == a {
-			n++
-		}
-	}
-	return n
 }
 
 // loadIndex reads the store's matching index; a check without a store

@@ -42,21 +42,29 @@ type planner struct {
 	bySer map[string]int // serial -> first line in this file
 	probs []intake.Problem
 	plan  []planned
+	count [actLegacy + 1]int // rows by action
+	// keep is how many planned rows to hold; past it the plan is dropped
+	// and overflow set, and the file is applied in a second streaming pass.
+	keep     int
+	overflow bool
 }
 
-func (r *Run) plan(f *intake.File, ix *store.Index) ([]planned, []intake.Problem) {
-	p := &planner{r: r, ix: ix, rules: r.Cfg.Rules(r.Actor.Today), byKey: map[string]int{}, bySer: map[string]int{}}
-	for _, row := range f.Rows {
-		p.row(row)
-	}
-	return p.plan, p.probs
+// KeepRows bounds the rows one import holds in memory (about 1 KB each);
+// a larger file is validated in one streaming pass and stored in a second.
+// A variable only so tests can exercise the two-pass path on small files.
+var KeepRows = 20000
+
+func (r *Run) newPlanner(ix *store.Index) *planner {
+	return &planner{r: r, ix: ix, rules: r.Cfg.Rules(r.Actor.Today),
+		byKey: map[string]int{}, bySer: map[string]int{}, keep: KeepRows}
 }
 
 func (p *planner) add(line int, field, value, msg string) {
 	p.probs = append(p.probs, intake.Problem{Line: line, Field: field, Value: value, Msg: msg})
 }
 
-func (p *planner) row(row intake.Row) {
+// row plans one row, collecting its problems; ok is false if it has any.
+func (p *planner) row(row intake.Row) (planned, bool) {
 	e, probs := p.rules.Parse(row.Values)
 	for _, pr := range probs {
 		p.add(row.Line, pr.Field, pr.Value, pr.Msg)
@@ -69,9 +77,15 @@ func (p *planner) row(row intake.Row) {
 		p.unnumbered(&pl)
 	}
 	if !p.unique(&pl) || !ok {
-		return
+		return pl, false
 	}
-	p.plan = append(p.plan, pl)
+	p.count[pl.act]++
+	if len(p.plan) < p.keep && !p.overflow {
+		p.plan = append(p.plan, pl)
+	} else if !p.overflow {
+		p.overflow, p.plan = true, nil
+	}
+	return pl, true
 }
 
 // numbered resolves a row that carries a 编号: an update of that entry,

@@ -41,9 +41,25 @@ func (RenderStep) Run(ctx context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
+	for len(serials) > 0 {
+		n := min(len(serials), renderChunk)
+		if err := fr.renderChunk(ctx, serials[:n]); err != nil {
+			return err
+		}
+		serials = serials[n:]
+	}
+	return nil
+}
+
+// renderChunk bounds memory for a large backlog: forms are rendered,
+// staged, put in place and recorded this many at a time.
+const renderChunk = 500
+
+func (fr *FormRenderer) renderChunk(ctx context.Context, serials []string) error {
 	entries := make([]*record.Entry, len(serials))
 	for i, s := range serials {
-		if entries[i], err = r.Store.Get(s); err != nil {
+		var err error
+		if entries[i], err = fr.r.Store.Get(s); err != nil {
 			return err
 		}
 	}
@@ -51,7 +67,7 @@ func (RenderStep) Run(ctx context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
-	return r.commitForms(staged, "run")
+	return fr.r.commitForms(staged, "run")
 }
 
 // FormRenderer renders FM-30 forms for a workspace.

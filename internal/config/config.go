@@ -34,6 +34,8 @@ type Config struct {
 	Limits        Limits            `yaml:"limits"`
 	Vocabulary    Vocabulary        `yaml:"vocabulary"`
 	Schedule      map[string]string `yaml:"schedule"`
+	Documents     Documents         `yaml:"documents"`
+	Retention     Retention         `yaml:"retention"`
 
 	// Filled by Load, not read from YAML.
 	Dir    string              `yaml:"-"` // folder of the config file

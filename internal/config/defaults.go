@@ -85,6 +85,7 @@ func (c *Config) applyDefaults() {
 	if len(c.Vocabulary.Status) == 0 {
 		c.Vocabulary.Status = DefaultStatuses
 	}
+	c.applyDocDefaults()
 }
 
 func (c *Config) compile() error {
@@ -137,6 +138,7 @@ func (c *Config) compile() error {
 			errs = append(errs, fmt.Sprintf("department_aliases: %q maps to %q, which is not in departments", alias, name))
 		}
 	}
+	errs = append(errs, c.checkDocs()...)
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}

@@ -94,6 +94,9 @@ func flagsCell(r *rowCtx) any {
 	if r.e.Reserved {
 		f = append(f, "预留")
 	}
+	if r.e.Archived {
+		f = append(f, "已归档")
+	}
 	return strings.Join(f, "、")
 }
 

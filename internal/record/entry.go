@@ -29,6 +29,7 @@ type Entry struct {
 	Void       bool      // 作废
 	VoidReason string
 	Reserved   bool // 预留: a serial reserved for a blank form, not yet filled
+	Archived   bool // 已归档: a signed scan of its form is filed in the archive
 }
 
 // Fields lists the entry's user-facing fields in ledger/intake order, by

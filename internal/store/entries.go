@@ -21,7 +21,7 @@ func scanEntry(r scanner) (*record.Entry, error) {
 	var received, depts, closed, registered string
 	err := r.Scan(&e.Serial, &e.Year, &e.Seq, &received, &e.Channel, &e.Category, &e.Class,
 		&e.Title, &e.Content, &e.Reporter, &depts, &e.Measures, &e.Feedback, &e.Status,
-		&closed, &e.Remarks, &registered, &e.Late, &e.Void, &e.VoidReason, &e.Reserved)
+		&closed, &e.Remarks, &registered, &e.Late, &e.Void, &e.VoidReason, &e.Reserved, &e.Archived)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ type queryer interface {
 }
 
 func getEntry(q queryer, serial string) (*record.Entry, error) {
-	e, err := scanEntry(q.QueryRow(`SELECT `+entryCols+` FROM entries WHERE serial = ?`, serial))
+	e, err := scanEntry(q.QueryRow(`SELECT `+entryCols+`, `+archivedCol+` FROM entries WHERE serial = ?`, serial))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s: %w", serial, ErrNotFound)
 	}
@@ -56,7 +56,7 @@ func getEntry(q queryer, serial string) (*record.Entry, error) {
 
 // Each streams the entries of a year (0 = all years) ordered by serial.
 func (s *Store) Each(year int, fn func(e *record.Entry) error) error {
-	q := `SELECT ` + entryCols + ` FROM entries WHERE (? = 0 OR year = ?) ORDER BY year, seq`
+	q := `SELECT ` + entryCols + `, ` + archivedCol + ` FROM entries WHERE (? = 0 OR year = ?) ORDER BY year, seq`
 	rows, err := s.db.Query(q, year, year)
 	if err != nil {
 		return err

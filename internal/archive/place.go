@@ -1,0 +1,159 @@
+package archive
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/qdoc/qdoc/internal/fsutil"
+)
+
+// tempPrefix names the archive's temp files; verify reports any left by a
+// crash as unexpected, and they are safe to delete.
+const tempPrefix = ".qdoc-tmp-"
+
+// existsError is a file already at the destination with other content.
+type existsError struct{ have string }
+
+func (e *existsError) Error() string { return "a different file already exists there" }
+
+// changedError is a source that no longer has the checksum recorded for it.
+type changedError struct{ have string }
+
+func (e *changedError) Error() string { return "the file changed since it was recorded" }
+
+// place copies src to dst, never replacing dst, and returns the copy's
+// SHA-256 and size. If dst already holds the same bytes (a crash after
+// placing, before listing) it is kept and reported as placed.
+func place(src, dst, want string) (string, int64, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot read %s: %w", src, err)
+	}
+	defer in.Close()
+	return createOnce(dst, in, want)
+}
+
+// WriteOnce creates path from r the way archived files are created:
+// never replacing an existing file, synced, read-only. It is for files
+// that must never change once written (backups). It returns the SHA-256.
+func WriteOnce(path string, r io.Reader) (string, error) {
+	sum, _, err := createOnce(path, r, "")
+	var ee *existsError
+	if errors.As(err, &ee) {
+		return "", fmt.Errorf("%s already exists with other content: never overwritten", path)
+	}
+	return sum, err
+}
+
+// createOnce stages r under a temp name, synced, then hard-links it to dst:
+// the link fails if dst exists, so a file under its final name is always
+// complete. Where the volume has no hard links, dst is created
+// exclusively instead. want, when set, is the SHA-256 r must have.
+func createOnce(dst string, r io.Reader, want string) (string, int64, error) {
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", 0, err
+	}
+	tmp, sum, size, err := stage(r, dir)
+	if err != nil {
+		return "", 0, fmt.Errorf("copying into %s: %w", dst, err)
+	}
+	defer os.Remove(tmp)
+	if want != "" && sum != want {
+		return "", 0, &changedError{have: sum}
+	}
+	err = os.Link(tmp, dst)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		// No hard links here (FAT, some network shares): exclusive create.
+		err = copyExcl(tmp, dst)
+	}
+	// Remove the temp name before seal makes the shared file read-only:
+	// Windows will not delete a read-only file.
+	os.Remove(tmp)
+	if errors.Is(err, fs.ErrExist) {
+		return sum, size, sameAs(dst, sum)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot create %s: %w", dst, err)
+	}
+	return sum, size, seal(dst)
+}
+
+// seal makes a placed file read-only and its folder entry durable.
+func seal(dst string) error {
+	if err := os.Chmod(dst, 0o444); err != nil {
+		return fmt.Errorf("cannot make %s read-only: %w", dst, err)
+	}
+	return fsutil.SyncDir(filepath.Dir(dst))
+}
+
+// sameAs checks that an existing dst holds the bytes whose hash is sum.
+func sameAs(dst, sum string) error {
+	have, _, err := hashFile(dst)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", dst, err)
+	}
+	if have != sum {
+		return &existsError{have: have}
+	}
+	return seal(dst)
+}
+
+// stage copies r into a synced temp file in dir, hashing as it goes.
+func stage(r io.Reader, dir string) (tmp, sum string, size int64, err error) {
+	f, err := os.CreateTemp(dir, tempPrefix+"*")
+	if err != nil {
+		return "", "", 0, fmt.Errorf("cannot create a file in %s: %w", dir, err)
+	}
+	h := sha256.New()
+	size, err = copyTo(io.MultiWriter(f, h), r)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", "", 0, err
+	}
+	return f.Name(), hex.EncodeToString(h.Sum(nil)), size, nil
+}
+
+// copyExcl creates dst, which must not exist, with the bytes of src.
+func copyExcl(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err = copyTo(out, in); err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// hashFile returns the SHA-256 and size of a file's content.
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := copyTo(h, f)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
