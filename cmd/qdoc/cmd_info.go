@@ -36,6 +36,7 @@ func withSession(g *globalOptions, cmd *cobra.Command, name string, fn func(s *b
 		return err
 	}
 	defer s.Close()
+	s.Progress = g.reporter(cmd)
 	return fn(s)
 }
 

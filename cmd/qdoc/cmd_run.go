@@ -38,6 +38,7 @@ func runBatch(ctx context.Context, g *globalOptions, cmd *cobra.Command, files [
 		return err
 	}
 	defer s.Close()
+	s.Progress = g.reporter(cmd)
 	r := &batch.Run{Session: s, Files: files, Legacy: legacy}
 	err = r.Execute(ctx, batch.RunSteps())
 	r.PrintSummary()

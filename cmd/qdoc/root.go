@@ -12,6 +12,7 @@ import (
 
 	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/progress"
 )
 
 // Exit codes, in one place and in the help text.
@@ -53,6 +54,17 @@ type globalOptions struct {
 	config  string
 	by      string
 	timings bool
+	quiet   bool
+}
+
+// reporter shows progress on stderr: a bar on a terminal, lines in a log,
+// nothing with --quiet.
+func (g *globalOptions) reporter(cmd *cobra.Command) *progress.Reporter {
+	mode := progress.Auto
+	if g.quiet {
+		mode = progress.Quiet
+	}
+	return progress.New(cmd.ErrOrStderr(), mode)
 }
 
 // Execute runs qdoc with args and returns the exit code; tests call it
@@ -99,6 +111,7 @@ documents, numbers every issued form, and writes the ledgers and forms.` + exitH
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVarP(&g.config, "config", "c", "", "config file (default $QDOC_CONFIG or ./config.yaml)")
 	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
+	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress output (the summary is still printed)")
 	root.PersistentFlags().BoolVar(&g.timings, "timings", false, "print how long each step took (to stderr)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
 	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g), newDocCmd(g), newVerifyCmd(g), newArchiveCmd(g), newBackupCmd(g), newRestoreCmd(g), newLogCmd(g), newReportCmd(g), newScheduleCmd(g), newRemindCmd(g))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/progress"
 	"github.com/qdoc/qdoc/internal/store"
 )
 
@@ -21,8 +22,10 @@ type Session struct {
 	Cfg   *config.Config
 	Store *store.Store
 	Actor store.Actor
-	Out   io.Writer // the console: progress, problems, summary
-	lock  *fsutil.Lock
+	Out   io.Writer // the console: problems, summary
+	// Progress shows long steps' progress (nil: none).
+	Progress *progress.Reporter
+	lock     *fsutil.Lock
 }
 
 // Open locks the workspace and opens its store. by is the person acting

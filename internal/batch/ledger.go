@@ -59,7 +59,11 @@ func (r *Run) ledger(year int) error {
 		Labels: r.Cfg.Labels(), Deadlines: r.Cfg.Deadlines, Today: r.Actor.Today,
 		TemplateDir: r.Cfg.TemplatesDir(),
 	}
-	src := func(fn func(e *record.Entry) error) error { return r.Store.Each(year, fn) }
+	task := r.Progress.Task(fmt.Sprintf("台帐 %d", year), 0)
+	defer task.Done()
+	src := func(fn func(e *record.Entry) error) error {
+		return r.Store.Each(year, func(e *record.Entry) error { task.Add(1); return fn(e) })
+	}
 	err = fsutil.WriteFile(path, func(w io.Writer) error {
 		_, err := ledger.WriteFM31(w, opt, src)
 		fsutil.Crash(fsutil.CrashMidLedger)

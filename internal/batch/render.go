@@ -41,11 +41,14 @@ func (RenderStep) Run(ctx context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
+	task := r.Progress.Task("生成表单 FM-30", len(serials))
+	defer task.Done()
 	for len(serials) > 0 {
 		n := min(len(serials), renderChunk)
 		if err := fr.renderChunk(ctx, serials[:n]); err != nil {
 			return err
 		}
+		task.Add(n)
 		serials = serials[n:]
 	}
 	return nil

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/qdoc/qdoc/internal/intake"
 	"github.com/qdoc/qdoc/internal/store"
@@ -13,8 +14,11 @@ import (
 func (r *Run) validate(path string, ix *store.Index) (*planner, *intake.File, []intake.Row, error) {
 	p := r.newPlanner(ix)
 	var kept []intake.Row
+	task := r.Progress.Task("检查 "+filepath.Base(path), 0)
+	defer task.Done()
 	f, err := intake.ReadEach(path, r.limits(), func(row intake.Row) {
 		p.row(row)
+		task.Add(1)
 		if len(kept) < KeepRows {
 			kept = append(kept, row)
 		}
@@ -68,7 +72,10 @@ func (r *Run) applyStream(fr *FileResult, path string, ix *store.Index, rel, sha
 	p := r.newPlanner(ix)
 	p.keep = 0
 	var applyErr error
+	task := r.Progress.Task("导入 "+filepath.Base(path), 0)
+	defer task.Done()
 	_, err = intake.ReadEach(path, r.limits(), func(row intake.Row) {
+		task.Add(1)
 		pl, ok := p.row(row)
 		if applyErr == nil && ok {
 			applyErr = r.applyRow(tx, fr, &pl, rel)

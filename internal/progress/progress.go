@@ -34,8 +34,14 @@ type Reporter struct {
 
 // New reports to w (normally stderr).
 func New(w io.Writer, mode Mode) *Reporter {
-	return &Reporter{w: w, tty: mode == Auto && isTerminal(w), quiet: mode == Quiet,
+	r := &Reporter{w: w, tty: mode == Auto && isTerminal(w), quiet: mode == Quiet,
 		now: time.Now, Delay: time.Second, Every: 5 * time.Second}
+	// QDOC_PROGRESS_DELAY (a duration) lets end-to-end tests see progress
+	// on steps that are quick on small test data.
+	if d, err := time.ParseDuration(os.Getenv("QDOC_PROGRESS_DELAY")); err == nil {
+		r.Delay = d
+	}
+	return r
 }
 
 // isTerminal reports whether w is a character device (a console), without
