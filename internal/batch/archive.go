@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -53,20 +54,57 @@ func (ArchiveStep) Run(ctx context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
-	forms, err := r.Store.IssuedForms(FM30)
+	items, err := r.archiveItems()
 	if err != nil {
 		return err
-	}
-	items := make([]archive.Item, len(forms))
-	for i, f := range forms {
-		items[i] = archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(FM30),
-			Serial: f.Serial, Record: f.Serial, SHA256: f.SHA256}
 	}
 	out, err := a.Put(items...)
 	added := count(out, archive.Added)
 	fmt.Fprintf(r.Out, "归档: 新增 %d 个文件，共 %d 个（%s）\n", added, a.Manifest().Files(), r.relPath(a.Dir))
 	printHead(r, a.Head())
 	return err
+}
+
+// archiveItems lists everything issued that belongs in the archive: every
+// FM-30 (originals and reissues), every document-control form, and every
+// controlled document's own file.
+func (r *Run) archiveItems() ([]archive.Item, error) {
+	forms, err := r.Store.IssuedForms(FM30)
+	if err != nil {
+		return nil, err
+	}
+	others, err := r.Store.OtherForms(FM30)
+	if err != nil {
+		return nil, err
+	}
+	var items []archive.Item
+	for _, f := range append(forms, others...) {
+		items = append(items, archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(f.Form.Form),
+			Serial: f.Serial, Record: f.Serial, SHA256: f.SHA256})
+	}
+	docs, err := r.Store.DocFiles()
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		items = append(items, r.docItem(d))
+	}
+	return items, nil
+}
+
+// docItem archives a controlled document's file as
+// archive/<year>/受控文件/<number folder> <version folder> <file name>: the
+// folders under docs/ are already safe names, and together unique.
+func (r *Run) docItem(d store.VersionFile) archive.Item {
+	rel := filepath.ToSlash(d.Path)
+	parts := strings.Split(rel, "/")
+	name := strings.Join(parts[max(0, len(parts)-3):], " ")
+	year, _ := strconv.Atoi(strings.SplitN(d.Date, "-", 2)[0])
+	if year == 0 {
+		year = r.Actor.Today.Year()
+	}
+	return archive.Item{Src: r.Cfg.Path(d.Path), Year: year, Form: archive.DocumentFolder,
+		Name: name, Record: d.Number + "@" + d.Version, SHA256: d.SHA256}
 }
 
 func printHead(r *Run, head string) {
