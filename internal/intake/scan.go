@@ -51,8 +51,9 @@ func Skip(name string) (skip bool, why string) {
 }
 
 // Scan lists the intake files in dir, not recursing, sorted by name
-// (os.ReadDir's order) so runs are repeatable. skipped holds "name: why" for everything else, folders
-// included, so the run can say what it left alone.
+// (os.ReadDir's order) so runs are repeatable. skipped holds "name: why"
+// for every other file, so the run can say what it left alone; folders
+// (such as scans/) are passed over in silence.
 func Scan(dir string) (files []string, skipped []string, err error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -60,6 +61,9 @@ func Scan(dir string) (files []string, skipped []string, err error) {
 	}
 	for _, e := range ents {
 		name := e.Name()
+		if e.IsDir() {
+			continue // sub-folders have their own jobs (scans/) or are the clerk's own
+		}
 		if skip, why := skipEntry(e); skip {
 			skipped = append(skipped, name+": "+why)
 			continue

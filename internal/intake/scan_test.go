@@ -45,7 +45,7 @@ func TestScan(t *testing.T) {
 	files, skipped, err := Scan(dir)
 	must(t, err)
 	want := []string{filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.xlsx"), filepath.Join(dir, "c.yaml")}
-	if fmt.Sprint(files) != fmt.Sprint(want) || len(skipped) != 4 {
+	if fmt.Sprint(files) != fmt.Sprint(want) || len(skipped) != 3 { // the folder done.xlsx is passed over silently
 		t.Errorf("files %q skipped %q", files, skipped)
 	}
 	if _, _, err := Scan(filepath.Join(dir, "missing")); err == nil {
