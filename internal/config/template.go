@@ -41,6 +41,21 @@ limits:
   xlsx_mb: 64               # xlsx 解压后大小上限
   text_mb: 16               # csv / yaml 文件大小上限
 
+# schedule:                 # qdoc schedule 的定时任务（cron 表达式，按上面的时区）；不填则不运行
+#   run: "0 18 * * *"         # 每天 18:00 批处理
+#   quarterly: "0 8 1 1,4,7,10 *"   # 每季度第一天：上季度 FM-32 汇总分析表
+#   reminders: "0 9 * * 1"    # 每周一：超期信息、未回收文件、到期复审提醒
+
+# documents:                # 文件控制
+#   approvers: [总经理]        # 限定批准人；不填则任何人（审核人、申请人除外）
+#   review_every: 24m         # 定期复审周期
+#   revision_pattern: "{prefix}-FM-10-{yyyy}-{seq:3}"   # 文件修订申请表编号
+#   training_pattern: "{prefix}-FM-11-{yyyy}-{seq:3}"   # 培训申请单编号
+
+# retention:                # 归档保存期限（年，或 永久 / 随最后记录）；qdoc 只提示，从不删除
+#   default: 5
+#   document: 随最后记录
+
 # vocabulary:               # 可替换内置的类别、渠道、等级、状态及其别名，如：
 #   channel:
 #     - {code: policy, label: 政策}
