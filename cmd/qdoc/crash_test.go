@@ -56,7 +56,8 @@ func recoverRun(t *testing.T, bin, ws string) {
 func TestCrashPoints(t *testing.T) {
 	bin := qdocBin(t)
 	points := []string{fsutil.CrashMidImport, fsutil.CrashAfterStore, fsutil.CrashMidRender,
-		fsutil.CrashAfterRename, fsutil.CrashMidLedger, fsutil.CrashAfterLedger}
+		fsutil.CrashAfterRename, fsutil.CrashMidLedger, fsutil.CrashAfterLedger,
+		fsutil.CrashMidArchive, fsutil.CrashAfterArchived}
 	for _, p := range points {
 		t.Run(p, func(t *testing.T) {
 			ws := newWorkspace(t, crashEntries)
@@ -74,6 +75,7 @@ func TestCrashDuringRecovery(t *testing.T) {
 	killedAt(t, bin, ws, fsutil.CrashAfterStore)
 	killedAt(t, bin, ws, fsutil.CrashMidRender)
 	killedAt(t, bin, ws, fsutil.CrashMidLedger)
+	killedAt(t, bin, ws, fsutil.CrashMidArchive)
 	recoverRun(t, bin, ws)
 	checkPromises(t, ws, crashEntries)
 }

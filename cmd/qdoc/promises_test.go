@@ -76,6 +76,9 @@ func checkPromises(t testing.TB, ws string, want int) {
 	checkForms(t, cfg, st, entries)
 	checkLedger(t, cfg, want)
 	checkNoTemp(t, cfg.OutDir())
+	if code, out := runQdoc(ws, "verify"); code != 0 {
+		t.Fatalf("verify after recovery: exit %d\n%s", code, out)
+	}
 }
 
 func checkSerials(t testing.TB, cfg *config.Config, st *store.Store, want int) []*record.Entry {

@@ -159,6 +159,7 @@ func (a *Archive) Put(items ...Item) ([]Outcome, error) {
 			added = append(added, *l)
 		}
 	}
+	fsutil.Crash(fsutil.CrashMidArchive)
 	if err := a.commit(added); err != nil {
 		return out, err
 	}
@@ -255,6 +256,7 @@ func (a *Archive) commit(lines []Line) error {
 	}
 	a.reindex()
 	a.m.Head = prev
+	fsutil.Crash(fsutil.CrashAfterArchived)
 	if a.Committed != nil {
 		return a.Committed(prev, len(a.m.Lines))
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/qdoc/qdoc/internal/fsutil"
 )
@@ -21,6 +22,25 @@ const tempPrefix = ".qdoc-tmp-"
 type existsError struct{ have string }
 
 func (e *existsError) Error() string { return "a different file already exists there" }
+
+// CleanTemp removes the temp files a killed run left in the archive (ours
+// only, named .qdoc-tmp-*): they were never listed, and verify would
+// report them. Call it under the workspace lock.
+func CleanTemp(dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasPrefix(d.Name(), tempPrefix) {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
 
 // changedError is a source that no longer has the checksum recorded for it.
 type changedError struct{ have string }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/qdoc/qdoc/internal/archive"
 	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/progress"
@@ -132,8 +133,10 @@ func (TidyStep) String() string { return "tidy" }
 
 // Run removes stale temp files below out/.
 func (TidyStep) Run(ctx context.Context, r *Run) error {
-	_, err := fsutil.CleanTemp(r.Cfg.OutDir())
-	return err
+	if _, err := fsutil.CleanTemp(r.Cfg.OutDir()); err != nil {
+		return err
+	}
+	return archive.CleanTemp(r.Cfg.ArchiveDir())
 }
 
 // RunSteps are the steps of `qdoc run` and `qdoc import`.
