@@ -51,7 +51,7 @@ func runWithFault(t *testing.T, ws string, nth int, persistent bool) bool {
 		count++
 		if count == nth || (persistent && count > nth) {
 			hit = true
-			return fmt.Errorf("injected fault at %s %s: %w", op, filepath.Base(path), syscall.ENOSPC)
+			return fmt.Errorf("%w at %s %s: %w", fsutil.ErrInjected, op, filepath.Base(path), syscall.ENOSPC)
 		}
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/qdoc/qdoc/internal/fsutil"
 	"io"
 	"os"
 	"strconv"
@@ -201,8 +202,23 @@ func appendLines(path string, header bool, lines []Line) error {
 	if err != nil {
 		return fmt.Errorf("cannot open %s to append: %w", path, err)
 	}
-	if _, err = f.Write(buf.Bytes()); err == nil {
-		err = f.Sync()
+	var orig int64
+	if st, serr := f.Stat(); serr == nil {
+		orig = st.Size()
+	}
+	if err = fsutil.Fault("write", path); err == nil {
+		_, err = f.Write(buf.Bytes())
+	}
+	if err == nil {
+		if err = fsutil.Fault("sync", path); err == nil {
+			err = f.Sync()
+		}
+	}
+	if err != nil {
+		// A half-written line would break the chain for good (a damaged
+		// manifest is never extended): cut the append back off.
+		f.Truncate(orig)
+		f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

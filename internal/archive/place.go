@@ -88,8 +88,10 @@ func createOnce(dst string, r io.Reader, want string) (string, int64, error) {
 	if want != "" && sum != want {
 		return "", 0, &changedError{have: sum}
 	}
-	err = os.Link(tmp, dst)
-	if err != nil && !errors.Is(err, fs.ErrExist) {
+	if err = fsutil.Fault("rename", dst); err == nil {
+		err = os.Link(tmp, dst)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) && !isFault(err) {
 		// No hard links here (FAT, some network shares): exclusive create.
 		err = copyExcl(tmp, dst)
 	}
@@ -104,6 +106,10 @@ func createOnce(dst string, r io.Reader, want string) (string, int64, error) {
 	}
 	return sum, size, seal(dst)
 }
+
+// isFault reports an injected test fault, which must surface rather than
+// fall back to copying.
+func isFault(err error) bool { return errors.Is(err, fsutil.ErrInjected) }
 
 // seal makes a placed file read-only and its folder entry durable.
 func seal(dst string) error {
@@ -127,14 +133,21 @@ func sameAs(dst, sum string) error {
 
 // stage copies r into a synced temp file in dir, hashing as it goes.
 func stage(r io.Reader, dir string) (tmp, sum string, size int64, err error) {
+	if err := fsutil.Fault("create", dir); err != nil {
+		return "", "", 0, fmt.Errorf("cannot create a file in %s: %w", dir, err)
+	}
 	f, err := os.CreateTemp(dir, tempPrefix+"*")
 	if err != nil {
 		return "", "", 0, fmt.Errorf("cannot create a file in %s: %w", dir, err)
 	}
 	h := sha256.New()
-	size, err = copyTo(io.MultiWriter(f, h), r)
+	if err = fsutil.Fault("write", f.Name()); err == nil {
+		size, err = copyTo(io.MultiWriter(f, h), r)
+	}
 	if err == nil {
-		err = f.Sync()
+		if err = fsutil.Fault("sync", f.Name()); err == nil {
+			err = f.Sync()
+		}
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

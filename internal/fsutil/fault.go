@@ -1,6 +1,9 @@
 package fsutil
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 // faultHook, when set, is asked before every file operation this package
 // makes (create, write, sync, rename, syncdir); an error it returns is
@@ -20,6 +23,14 @@ func SetFaultHook(h func(op, path string) error) (restore func()) {
 	faultMu.Unlock()
 	return func() { SetFaultHook(prev) }
 }
+
+// ErrInjected marks a fault made by a test's hook, so code with a fallback
+// (the archive copies when hard links fail) lets it surface instead.
+var ErrInjected = errors.New("injected fault")
+
+// Fault lets other packages that write files themselves (the archive's
+// write-once copies, its manifest) consult the same fault hook.
+func Fault(op, path string) error { return fault(op, path) }
 
 func fault(op, path string) error {
 	faultMu.Lock()
