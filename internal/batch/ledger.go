@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/ledger"
 	"github.com/qdoc/qdoc/internal/record"
@@ -22,12 +23,30 @@ type LedgerStep struct{}
 
 func (LedgerStep) String() string { return "ledger" }
 
-// LedgerTitle is the FM-31 ledger's printed name.
-const LedgerTitle = "质量信息台帐"
+// LedgerTitle is the FM-31 ledger's printed name; LedgerTitleEnglish is
+// its name when the workspace's language is en.
+const (
+	LedgerTitle        = "质量信息台帐"
+	LedgerTitleEnglish = "Quality Information Ledger"
+)
 
-// LedgerPath is where the FM-31 workbook of a year is written.
+// LedgerTitleIn is the FM-31 ledger's name in a language (config.Lang*):
+// Chinese, English, or both.
+func LedgerTitleIn(lang string) string {
+	switch lang {
+	case config.LangEnglish:
+		return LedgerTitleEnglish
+	case config.LangBilingual:
+		return LedgerTitle + " " + LedgerTitleEnglish
+	}
+	return LedgerTitle
+}
+
+// LedgerPath is where the FM-31 workbook of a year is written, named in
+// the workspace's language: "LDMD-FM-31 质量信息台帐 2026.xlsx", or
+// "LDMD-FM-31 Quality Information Ledger 2026.xlsx".
 func (r *Run) LedgerPath(year int) string {
-	name := fmt.Sprintf("%s %s %d.xlsx", r.Cfg.FormCode("FM-31"), LedgerTitle, year)
+	name := fmt.Sprintf("%s %s %d.xlsx", r.Cfg.FormCode("FM-31"), LedgerTitleIn(r.Cfg.Language), year)
 	return filepath.Join(r.Cfg.OutDir(), name)
 }
 
@@ -55,9 +74,9 @@ func (r *Run) ledger(year int) error {
 		return nil
 	}
 	opt := ledger.Options{
-		Company: r.Cfg.Company, FormCode: r.Cfg.FormCode("FM-31"), Title: LedgerTitle, Year: year,
-		Labels: r.Cfg.Labels(), Deadlines: r.Cfg.Deadlines, Today: r.Actor.Today,
-		TemplateDir: r.Cfg.TemplatesDir(),
+		Company: r.Cfg.Company, FormCode: r.Cfg.FormCode("FM-31"), Title: LedgerTitleIn(r.Cfg.Language),
+		Year: year, Labels: r.Cfg.PrintLabels(), Deadlines: r.Cfg.Deadlines, Today: r.Actor.Today,
+		TemplateDir: r.Cfg.TemplatesDir(), Template: r.Cfg.LayoutName(ledger.FM31Template),
 	}
 	task := r.Progress.Task(fmt.Sprintf("台帐 %d", year), 0)
 	defer task.Done()
@@ -88,7 +107,7 @@ func (r *Run) ledgerDigest(year int) (string, error) {
 	if b, err := os.ReadFile(r.Cfg.File); err == nil {
 		h.Write(b)
 	}
-	if b, _, err := templates.Load("fm31.yaml", r.Cfg.TemplatesDir()); err == nil {
+	if b, _, err := templates.Load(r.Cfg.LayoutName(ledger.FM31Template), r.Cfg.TemplatesDir()); err == nil {
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

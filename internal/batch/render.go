@@ -81,7 +81,8 @@ type FormRenderer struct {
 }
 
 // Forms returns the workspace's form renderer: the configured font (or the
-// embedded one) and the FM-30 layout (the workspace's own, if any).
+// embedded one) and the FM-30 layout in the workspace's language (the
+// workspace's own, if any): fm30.yaml, fm30.en.yaml or fm30.bi.yaml.
 func (r *Run) Forms() (*FormRenderer, error) {
 	var ttf []byte
 	if r.Cfg.Font != "" {
@@ -95,7 +96,7 @@ func (r *Run) Forms() (*FormRenderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", r.Cfg.Font, err)
 	}
-	l, err := form.LoadLayout("fm30.yaml", r.Cfg.TemplatesDir())
+	l, err := form.LoadLayout(r.Cfg.LayoutName("fm30.yaml"), r.Cfg.TemplatesDir())
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +105,7 @@ func (r *Run) Forms() (*FormRenderer, error) {
 
 // Data is the printed content of an entry's FM-30.
 func (fr *FormRenderer) Data(e *record.Entry) form.Data {
-	d := form.FM30Data(e, fr.r.Cfg.Company, fr.r.Cfg.Labels())
+	d := form.FM30DataWords(e, fr.r.Cfg.Company, fr.r.Cfg.PrintLabels(), fr.layout.Words)
 	d.FormCode = fr.r.Cfg.FormCode(FM30)
 	return d
 }

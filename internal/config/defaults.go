@@ -13,35 +13,35 @@ var DefaultDepartments = []string{"质管部", "采购部", "仓储部", "销售
 
 // DefaultCategories follow seed §2.
 var DefaultCategories = []record.Term{
-	{Code: "regulation", Label: "法规政策", Aliases: []string{"法规", "政策法规", "2.1"}},
-	{Code: "standard", Label: "标准/技术文件/淘汰品种", Aliases: []string{"标准", "技术文件", "淘汰品种", "2.2"}},
-	{Code: "bulletin", Label: "监管通报", Aliases: []string{"质量通报", "2.3"}},
-	{Code: "supplier", Label: "供应商质量", Aliases: []string{"供应商", "2.4"}},
-	{Code: "product", Label: "经营品种", Aliases: []string{"品种", "2.5"}},
-	{Code: "operations", Label: "验收储存出库", Aliases: []string{"验收", "储存养护", "出库复核", "监督检查", "2.6"}},
-	{Code: "customer", Label: "用户投诉", Aliases: []string{"用户访问", "质量查询", "投诉", "2.7"}},
+	{Code: "regulation", Label: "法规政策", English: "Regulations & policy", Aliases: []string{"法规", "政策法规", "2.1"}},
+	{Code: "standard", Label: "标准/技术文件/淘汰品种", English: "Standards / technical documents / withdrawn products", Aliases: []string{"标准", "技术文件", "淘汰品种", "2.2"}},
+	{Code: "bulletin", Label: "监管通报", English: "Regulatory bulletin", Aliases: []string{"质量通报", "2.3"}},
+	{Code: "supplier", Label: "供应商质量", English: "Supplier quality", Aliases: []string{"供应商", "2.4"}},
+	{Code: "product", Label: "经营品种", English: "Products handled", Aliases: []string{"品种", "2.5"}},
+	{Code: "operations", Label: "验收储存出库", English: "Receiving / storage / dispatch", Aliases: []string{"验收", "储存养护", "出库复核", "监督检查", "2.6"}},
+	{Code: "customer", Label: "用户投诉", English: "Customer complaint", Aliases: []string{"用户访问", "质量查询", "投诉", "2.7"}},
 }
 
 // DefaultChannels follow seed §3.
 var DefaultChannels = []record.Term{
-	{Code: "policy", Label: "政策"},
-	{Code: "internal", Label: "内部"},
-	{Code: "external", Label: "外部"},
+	{Code: "policy", Label: "政策", English: "Policy"},
+	{Code: "internal", Label: "内部", English: "Internal"},
+	{Code: "external", Label: "外部", English: "External"},
 }
 
 // DefaultClasses follow seed §6.
 var DefaultClasses = []record.Term{
-	{Code: "A", Label: "A类"},
-	{Code: "B", Label: "B类"},
-	{Code: "C", Label: "C类"},
+	{Code: "A", Label: "A类", English: "Class A"},
+	{Code: "B", Label: "B类", English: "Class B"},
+	{Code: "C", Label: "C类", English: "Class C"},
 }
 
 // DefaultStatuses are the states of an entry's flow.
 var DefaultStatuses = []record.Term{
-	{Code: "open", Label: "待处理"},
-	{Code: "processing", Label: "处理中"},
-	{Code: "awaiting", Label: "待反馈"},
-	{Code: "closed", Label: "已关闭", Aliases: []string{"已处理"}},
+	{Code: "open", Label: "待处理", English: "Open"},
+	{Code: "processing", Label: "处理中", English: "Processing"},
+	{Code: "awaiting", Label: "待反馈", English: "Awaiting feedback"},
+	{Code: "closed", Label: "已关闭", English: "Closed", Aliases: []string{"已处理"}},
 }
 
 func (c *Config) applyDefaults() {
@@ -55,7 +55,7 @@ func (c *Config) applyDefaults() {
 	def(&c.Timezone, "Asia/Shanghai")
 	def(&c.Prefix, "LDMD")
 	def(&c.SerialPattern, "{prefix}-FM-30-{yyyy}-{seq:4}")
-	def(&c.Language, "zh")
+	def(&c.Language, LangChinese)
 	def(&c.Paths.Inbox, "inbox")
 	def(&c.Paths.Out, "out")
 	def(&c.Paths.Store, "data/qdoc.db")
@@ -109,6 +109,9 @@ func (c *Config) compile() error {
 	}
 	var errs []string
 	var e error
+	if e = c.checkLanguage(); e != nil {
+		errs = append(errs, e.Error())
+	}
 	if c.Vocabs.Category, e = vocab("category", c.Vocabulary.Category); e != nil {
 		errs = append(errs, e.Error())
 	}

@@ -17,6 +17,7 @@ operator: 质量管理员         # 默认操作人（命令可用 --by 指定�
 timezone: Asia/Shanghai     # 时区，决定“今天”和定时任务
 prefix: LDMD                # 表单编号前缀，如 LDMD-FM-30
 serial_pattern: "{prefix}-FM-30-{yyyy}-{seq:4}"   # 信息编号格式，每年从 1 重新编号
+language: zh                # 表单和台帐的语言：zh 中文，en 英文 English，bilingual 中英对照
 # font: fonts/simsun.ttf    # 表单字体（TrueType）；不填则用内置的文泉驿微米黑
 
 paths:
@@ -60,6 +61,6 @@ limits:
 #   channel:
 #     - {code: policy, label: 政策}
 #     - {code: internal, label: 内部}
-#     - {code: external, label: 外部, aliases: [客户, 监管部门]}
+#     - {code: external, label: 外部, english: External, aliases: [客户, 监管部门]}
 `, company, depts)
 }

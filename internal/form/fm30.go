@@ -7,8 +7,9 @@ import (
 	"github.com/qdoc/qdoc/internal/record"
 )
 
-// Labels turns the canonical codes of an entry into the Chinese labels
-// printed on forms (the workspace may rename them in config.yaml).
+// Labels turns the canonical codes of an entry into the labels printed on
+// forms: Chinese, English or both, as the workspace's language asks (the
+// workspace may rename them in config.yaml).
 type Labels interface {
 	Category(code string) string
 	Channel(code string) string
@@ -37,7 +38,15 @@ func vocabLabel(v *record.Vocab, code string) string {
 // templates/fm30.yaml. The issue date is the day the serial was registered,
 // so a form rendered again later is the same form. FormCode is left for the
 // caller, who knows the workspace prefix: d.FormCode = cfg.FormCode(l.Code).
+// The marks and separators it adds are Chinese; see FM30DataWords.
 func FM30Data(e *record.Entry, company string, labels Labels) Data {
+	return FM30DataWords(e, company, labels, ChineseWords)
+}
+
+// FM30DataWords is FM30Data with the words of the layout it is printed on
+// (Layout.Words), so an English form says "Void" and "Late".
+func FM30DataWords(e *record.Entry, company string, labels Labels, w Words) Data {
+	w = w.withDefaults()
 	f := map[string]string{
 		"received":    date(e.Received),
 		"channel":     labels.Channel(e.Channel),
@@ -47,11 +56,11 @@ func FM30Data(e *record.Entry, company string, labels Labels) Data {
 		"title":       e.Title,
 		"content":     e.Content,
 		"reporter":    e.Reporter,
-		"departments": strings.Join(e.Departments, "、"),
+		"departments": strings.Join(e.Departments, w.List),
 		"measures":    e.Measures,
 		"feedback":    e.Feedback,
 		"closed":      date(e.Closed),
-		"remarks":     remarks(e),
+		"remarks":     remarks(e, w),
 	}
 	for k, v := range f {
 		if v == "" {
@@ -63,18 +72,21 @@ func FM30Data(e *record.Entry, company string, labels Labels) Data {
 
 // remarks adds the entry's standing marks to its remarks, so a late or
 // void form says so on paper.
-func remarks(e *record.Entry) string {
+func remarks(e *record.Entry, w Words) string {
 	var marks []string
-	if e.Void {
-		marks = append(marks, strings.TrimSuffix("作废："+e.VoidReason, "："))
+	switch {
+	case e.Void && e.VoidReason != "":
+		marks = append(marks, w.VoidReason+e.VoidReason)
+	case e.Void:
+		marks = append(marks, w.Void)
 	}
 	if e.Late {
-		marks = append(marks, "补登")
+		marks = append(marks, w.Late)
 	}
 	if e.Remarks != "" {
 		marks = append(marks, e.Remarks)
 	}
-	return strings.Join(marks, "；")
+	return strings.Join(marks, w.Separator)
 }
 
 // date prints a civil date as 2006-01-02; the zero time prints nothing.

@@ -26,6 +26,9 @@ type Layout struct {
 	// QR prints a QR code of the serial at the top right of every page of
 	// a form that has one (issue 6: scans are filed by it). Default true.
 	QR *bool `yaml:"qr"`
+	// Words are the few words printed from code rather than from cells;
+	// a layout in another language sets them (see Words).
+	Words Words `yaml:"words"`
 
 	source string // where the layout came from, for error messages
 }
@@ -240,6 +243,7 @@ func (l *Layout) applyDefaults() {
 	if l.Footer == (Slots{}) {
 		l.Footer = Slots{Left: "{company}", Center: "第 {page} 页 共 {pages} 页", Right: "签发日期：{issue_date}"}
 	}
+	l.Words = l.Words.withDefaults()
 }
 
 // showQR reports whether forms of this layout carry a QR code.

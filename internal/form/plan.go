@@ -77,7 +77,7 @@ func (p *planner) newPage() {
 	p.cur = len(p.pages) - 1
 	title := p.l.Title
 	if len(p.pages) > 1 {
-		title += "（续）"
+		title += p.l.continued()
 	}
 	title = clean(title)
 	p.text(p.titleBox(title), []string{title}, p.l.Text.TitleSize, "center", vMiddle, 0)

@@ -102,8 +102,8 @@ func (p *planner) linesThatFit(h float64) int {
 }
 
 // splitRow cuts a row after k lines: value cells share their lines out,
-// label cells appear in both parts, the tail's labels marked （续）, and the
-// footer goes with the tail.
+// label cells appear in both parts, the tail's labels marked （续） (the
+// layout's words.continued), and the footer goes with the tail.
 func (p *planner) splitRow(cells []cell, k int) (head, tail []cell) {
 	head, tail = make([]cell, len(cells)), make([]cell, len(cells))
 	for i, c := range cells {
@@ -111,7 +111,7 @@ func (p *planner) splitRow(cells []cell, k int) (head, tail []cell) {
 		head[i].footer = nil
 		switch {
 		case c.isLabel():
-			tail[i].label = strings.TrimSuffix(c.label, "（续）") + "（续）"
+			tail[i].label = strings.TrimSuffix(c.label, p.l.continued()) + p.l.continued()
 			tail[i].lines = p.wrap(tail[i].label, c.w-2*p.l.Text.Padding, p.l.Text.Size)
 		case len(c.lines) > k:
 			head[i].lines, tail[i].lines = c.lines[:k], c.lines[k:]

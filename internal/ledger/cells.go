@@ -12,6 +12,7 @@ type rowCtx struct {
 	e       *record.Entry
 	seq     int
 	opt     *Options
+	w       *Words
 	overdue bool
 }
 
@@ -30,7 +31,7 @@ var cellFuncs = map[string]cellFunc{
 	"title":       func(r *rowCtx) any { return r.e.Title },
 	"content":     func(r *rowCtx) any { return r.e.Content },
 	"reporter":    func(r *rowCtx) any { return r.e.Reporter },
-	"departments": func(r *rowCtx) any { return strings.Join(r.e.Departments, "、") },
+	"departments": func(r *rowCtx) any { return strings.Join(r.e.Departments, r.w.List) },
 	"measures":    func(r *rowCtx) any { return r.e.Measures },
 	"feedback":    func(r *rowCtx) any { return r.e.Feedback },
 	"status":      func(r *rowCtx) any { return r.opt.Labels.Status(r.e.Status) },
@@ -56,9 +57,9 @@ func remarksCell(r *rowCtx) any {
 	if !r.e.Void || r.e.VoidReason == "" {
 		return r.e.Remarks
 	}
-	s := "作废原因：" + r.e.VoidReason
+	s := r.w.VoidReason + r.e.VoidReason
 	if r.e.Remarks != "" {
-		s += "；" + r.e.Remarks
+		s += r.w.Separator + r.e.Remarks
 	}
 	return s
 }
@@ -78,26 +79,26 @@ func overdueCell(r *rowCtx) any {
 		return ""
 	}
 	if r.overdue {
-		return "是"
+		return r.w.Yes
 	}
-	return "否"
+	return r.w.No
 }
 
 func flagsCell(r *rowCtx) any {
 	var f []string
 	if r.e.Late {
-		f = append(f, "补登")
+		f = append(f, r.w.Late)
 	}
 	if r.e.Void {
-		f = append(f, "作废")
+		f = append(f, r.w.Void)
 	}
 	if r.e.Reserved {
-		f = append(f, "预留")
+		f = append(f, r.w.Reserved)
 	}
 	if r.e.Archived {
-		f = append(f, "已归档")
+		f = append(f, r.w.Archived)
 	}
-	return strings.Join(f, "、")
+	return strings.Join(f, r.w.List)
 }
 
 // cellText is the text a value prints as, for row-height estimates.

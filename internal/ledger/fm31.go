@@ -10,7 +10,8 @@ import (
 	"github.com/qdoc/qdoc/internal/record"
 )
 
-// Labels turns canonical codes into the Chinese labels printed on paper.
+// Labels turns canonical codes into the labels printed on paper (Chinese,
+// English or both, as the workspace's language asks).
 type Labels interface {
 	Category(code string) string
 	Channel(code string) string
@@ -27,6 +28,7 @@ type Options struct {
 	Deadlines         map[string]int // class -> days
 	Today             time.Time      // for overdue marking
 	TemplateDir       string         // workspace templates override dir ("" = built-in)
+	Template          string         // layout file, e.g. "fm31.en.yaml"; "" = "fm31.yaml"
 }
 
 // Source streams entries ordered by serial; fn is called once per entry.
@@ -43,7 +45,7 @@ const (
 // xlsx workbook to w, one row per entry from src, and returns the number of
 // entry rows. Rows are streamed, so memory stays flat however large the year.
 func WriteFM31(w io.Writer, opt Options, src Source) (rows int, err error) {
-	l, err := LoadLayout(opt.TemplateDir)
+	l, err := LoadLayoutNamed(opt.Template, opt.TemplateDir)
 	if err != nil {
 		return 0, err
 	}
@@ -60,7 +62,7 @@ func WriteFM31Layout(w io.Writer, l *Layout, opt Options, src Source) (int, erro
 	}
 	f := excelize.NewFile()
 	defer f.Close() // removes the stream writer's temp files
-	lw := &fm31Writer{f: f, l: l, opt: &opt, st: newStyles(f, l)}
+	lw := &fm31Writer{f: f, l: l, opt: &opt, st: newStyles(f, l), words: l.Words.withDefaults()}
 	if err := lw.begin(); err != nil {
 		return 0, err
 	}
@@ -75,12 +77,13 @@ func WriteFM31Layout(w io.Writer, l *Layout, opt Options, src Source) (int, erro
 
 // fm31Writer holds the state of one ledger being streamed.
 type fm31Writer struct {
-	f    *excelize.File
-	sw   *excelize.StreamWriter
-	l    *Layout
-	opt  *Options
-	st   *styles
-	rows int
+	f     *excelize.File
+	sw    *excelize.StreamWriter
+	l     *Layout
+	opt   *Options
+	st    *styles
+	words Words // l.Words with defaults, for a layout not parsed from YAML
+	rows  int
 	// cells and row are reused for every entry: row holds pointers into
 	// cells, which SetRow accepts, so no Cell is boxed per row.
 	cells []excelize.Cell
@@ -158,7 +161,7 @@ func (lw *fm31Writer) headerRow() error {
 // add writes one entry's row.
 func (lw *fm31Writer) add(e *record.Entry) error {
 	lw.rows++
-	r := &rowCtx{e: e, seq: lw.rows, opt: lw.opt, overdue: e.Overdue(lw.opt.Deadlines, lw.opt.Today)}
+	r := &rowCtx{e: e, seq: lw.rows, opt: lw.opt, w: &lw.words, overdue: e.Overdue(lw.opt.Deadlines, lw.opt.Today)}
 	if lw.row == nil {
 		lw.cells, lw.row = make([]excelize.Cell, len(lw.l.Columns)), make([]any, len(lw.l.Columns))
 		for i := range lw.cells {

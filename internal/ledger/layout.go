@@ -26,6 +26,8 @@ type Layout struct {
 	HeaderFill  string   `yaml:"header_fill"`
 	OverdueFill string   `yaml:"overdue_fill"`
 	VoidColor   string   `yaml:"void_color"`
+	Footer      string   `yaml:"footer"`
+	Words       Words    `yaml:"words"`
 	Columns     []Column `yaml:"columns"`
 }
 
@@ -47,7 +49,16 @@ var colorRe = regexp.MustCompile(`^[0-9A-Fa-f]{6}$`)
 // LoadLayout reads the FM-31 layout: the workspace's copy in dir when there
 // is one, else the built-in one.
 func LoadLayout(dir string) (*Layout, error) {
-	data, source, err := templates.Load(FM31Template, dir)
+	return LoadLayoutNamed(FM31Template, dir)
+}
+
+// LoadLayoutNamed reads the ledger layout file name (e.g. "fm31.en.yaml"):
+// the workspace's copy in dir when there is one, else the built-in one.
+func LoadLayoutNamed(name, dir string) (*Layout, error) {
+	if name == "" {
+		name = FM31Template
+	}
+	data, source, err := templates.Load(name, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +94,8 @@ func (l *Layout) applyDefaults() {
 	def(&l.HeaderFill, "DDEBF7")
 	def(&l.OverdueFill, "FFC7CE")
 	def(&l.VoidColor, "808080")
+	def(&l.Footer, defaultFooter)
+	l.Words = l.Words.withDefaults()
 	if l.FontSize == 0 {
 		l.FontSize = 10
 	}

@@ -44,8 +44,18 @@ func (lw *fm31Writer) headerFooter() *excelize.HeaderFooterOptions {
 	o := lw.opt
 	return &excelize.HeaderFooterOptions{
 		OddHeader: "&L" + hfText(o.Company) + "&C" + hfText(o.Title) + "&R" + hfText(o.FormCode),
-		OddFooter: "&C第 &P 页 共 &N 页",
+		OddFooter: or(lw.l.Footer, defaultFooter),
 	}
+}
+
+// defaultFooter is the page footer of a layout that sets none: 第 x 页 共 y 页.
+const defaultFooter = "&C第 &P 页 共 &N 页"
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // hfText escapes a value for a page header: "&" starts a control code

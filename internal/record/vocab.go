@@ -9,10 +9,12 @@ import (
 )
 
 // Term is one value of a vocabulary: its canonical code, the Chinese label
-// printed on forms, and the other spellings people type.
+// printed on forms, its English name (printed on English forms; also
+// accepted as input), and the other spellings people type.
 type Term struct {
 	Code    string   `yaml:"code"`
 	Label   string   `yaml:"label"`
+	English string   `yaml:"english,omitempty"`
 	Aliases []string `yaml:"aliases,omitempty"`
 }
 
@@ -28,7 +30,7 @@ type Vocab struct {
 func NewVocab(terms []Term) (*Vocab, string) {
 	v := &Vocab{Terms: terms, index: map[string]string{}}
 	for _, t := range terms {
-		for _, s := range append([]string{t.Code, t.Label}, t.Aliases...) {
+		for _, s := range append([]string{t.Code, t.Label, t.English}, t.Aliases...) {
 			k := Fold(s)
 			if k == "" {
 				continue
@@ -52,6 +54,20 @@ func (v *Vocab) Lookup(s string) (string, bool) {
 func (v *Vocab) Label(code string) string {
 	for _, t := range v.Terms {
 		if t.Code == code {
+			return t.Label
+		}
+	}
+	return code
+}
+
+// English returns the English name of a code; a term without one falls
+// back to its Chinese label, an unknown code to the code itself.
+func (v *Vocab) English(code string) string {
+	for _, t := range v.Terms {
+		if t.Code == code {
+			if t.English != "" {
+				return t.English
+			}
 			return t.Label
 		}
 	}
