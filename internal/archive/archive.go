@@ -20,8 +20,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qdoc/qdoc/internal/fsutil"
@@ -136,16 +138,20 @@ func (a *Archive) HasRecord(record string) bool {
 // Put archives items in order and returns what happened to each. Items
 // that conflict with the archive are refused and reported together in an
 // *IntegrityError after the others are archived. Nothing is overwritten.
+// Files are copied in on every core; their manifest lines keep item order.
 func (a *Archive) Put(items ...Item) ([]Outcome, error) {
 	if err := a.writable(); err != nil {
 		return nil, err
 	}
 	out := make([]Outcome, len(items))
+	jobs, bad, err := a.plan(items, out)
+	if err != nil {
+		return out, err
+	}
+	placeAll(a.Dir, jobs)
 	var added []Line
-	var bad []Problem
-	pending := map[string]string{} // path -> SHA-256 of lines not yet committed
-	for i, it := range items {
-		l, err := a.put(it, pending)
+	for _, j := range jobs {
+		l, err := a.settle(j, jobs)
 		var ce *ConflictError
 		switch {
 		case errors.As(err, &ce):
@@ -153,9 +159,9 @@ func (a *Archive) Put(items ...Item) ([]Outcome, error) {
 		case err != nil:
 			return out, errors.Join(a.commit(added), err)
 		case l == nil:
-			out[i] = Same
+			out[j.i] = Same
 		default:
-			out[i] = Added
+			out[j.i] = Added
 			added = append(added, *l)
 		}
 	}
@@ -169,6 +175,91 @@ func (a *Archive) Put(items ...Item) ([]Outcome, error) {
 	return out, nil
 }
 
+// placeJob is one item to copy into the archive.
+type placeJob struct {
+	i     int // index in the items
+	it    Item
+	rel   string
+	dupOf int // index in jobs of an earlier job for the same path, or -1
+	sum   string
+	size  int64
+	err   error
+}
+
+// plan sorts the items: those already listed are checked now (Same or a
+// conflict); the rest become jobs to place.
+func (a *Archive) plan(items []Item, out []Outcome) ([]*placeJob, []Problem, error) {
+	var jobs []*placeJob
+	var bad []Problem
+	first := map[string]int{}
+	for i, it := range items {
+		rel, err := it.Rel()
+		if err != nil {
+			return nil, nil, err
+		}
+		if l, ok := a.m.ByPath[rel]; ok {
+			err := a.same(it, rel, l.SHA256)
+			var ce *ConflictError
+			if errors.As(err, &ce) {
+				bad = append(bad, Problem{Kind: Conflict, Path: ce.Path, Detail: ce.Error()})
+			} else if err != nil {
+				return nil, nil, err
+			}
+			out[i] = Same
+			continue
+		}
+		j := &placeJob{i: i, it: it, rel: rel, dupOf: -1}
+		if k, ok := first[rel]; ok {
+			j.dupOf = k
+		} else {
+			first[rel] = len(jobs)
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, bad, nil
+}
+
+// placeAll copies the jobs' files in, a few at a time.
+func placeAll(dir string, jobs []*placeJob) {
+	ch := make(chan *placeJob)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				dst := filepath.Join(dir, filepath.FromSlash(j.rel))
+				j.sum, j.size, j.err = place(j.it.Src, dst, j.it.SHA256)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		if j.dupOf < 0 {
+			ch <- j
+		}
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// settle turns a placed job into its manifest line (nil: nothing new).
+func (a *Archive) settle(j *placeJob, jobs []*placeJob) (*Line, error) {
+	if j.dupOf >= 0 {
+		return nil, a.same(j.it, j.rel, jobs[j.dupOf].sum)
+	}
+	var ee *existsError
+	var ce *changedError
+	switch {
+	case errors.As(j.err, &ee):
+		return nil, &ConflictError{Path: j.rel, Src: j.it.Src, Listed: ee.have, New: j.sum, Unlisted: true}
+	case errors.As(j.err, &ce):
+		return nil, &ConflictError{Path: j.rel, Src: j.it.Src, Listed: j.it.SHA256, New: ce.have, Changed: true}
+	case j.err != nil:
+		return nil, j.err
+	}
+	return &Line{Path: j.rel, SHA256: j.sum, Size: j.size, Serial: j.it.Serial, Record: j.it.Record, Time: a.Now()}, nil
+}
+
 // writable refuses to extend a manifest that is already damaged: a new
 // line would chain onto a broken one and hide where it broke.
 func (a *Archive) writable() error {
@@ -177,35 +268,6 @@ func (a *Archive) writable() error {
 	}
 	return &IntegrityError{Dir: a.Dir, Problems: a.m.Problems,
 		Hint: "归档清单已损坏，不再写入；请运行 qdoc verify 查看，并从备份或归档副本恢复 MANIFEST（MANIFEST is damaged: nothing more is archived until it is restored from a backup or copy）"}
-}
-
-// put places one item; a nil line means it was already archived as is.
-// pending holds the paths placed by this Put but not yet listed.
-func (a *Archive) put(it Item, pending map[string]string) (*Line, error) {
-	rel, err := it.Rel()
-	if err != nil {
-		return nil, err
-	}
-	if l, ok := a.m.ByPath[rel]; ok {
-		return nil, a.same(it, rel, l.SHA256)
-	}
-	if sum, ok := pending[rel]; ok {
-		return nil, a.same(it, rel, sum)
-	}
-	dst := filepath.Join(a.Dir, filepath.FromSlash(rel))
-	sum, size, err := place(it.Src, dst, it.SHA256)
-	var ee *existsError
-	var ce *changedError
-	switch {
-	case errors.As(err, &ee):
-		return nil, &ConflictError{Path: rel, Src: it.Src, Listed: ee.have, New: sum, Unlisted: true}
-	case errors.As(err, &ce):
-		return nil, &ConflictError{Path: rel, Src: it.Src, Listed: it.SHA256, New: ce.have, Changed: true}
-	case err != nil:
-		return nil, err
-	}
-	pending[rel] = sum
-	return &Line{Path: rel, SHA256: sum, Size: size, Serial: it.Serial, Record: it.Record, Time: a.Now()}, nil
 }
 
 // same checks that an item already listed has the content it was listed
