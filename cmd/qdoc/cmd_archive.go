@@ -19,6 +19,13 @@ func newArchiveCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "archive",
 		Short: "The write-once archive (归档): what it holds, and putting a file in by hand",
+		Long: `archive/<year>/<form code>/<file> keeps what was issued, write-once, with
+MANIFEST (checksums in a hash chain). run archives issued FM-30 forms and
+signed scans by itself; verify checks it all.
+
+归档只增不改：run 自动归档已签发的表单和签字扫描件，verify 核验。`,
+		Example: `  qdoc archive status
+  qdoc archive put 2026年第三季度签到表.pdf --year 2026 --form LDMD-FM-32 --record 2026Q3`,
 	}
 	c.AddCommand(newArchiveStatusCmd(g), newArchivePutCmd(g))
 	return c
@@ -32,7 +39,8 @@ func newArchiveStatusCmd(g *globalOptions) *cobra.Command {
 the retention period from config.yaml (retention:), until when it is kept and
 how many files have passed it. qdoc never deletes anything: disposal after
 retention is a decision for people, by the company's procedure.`,
-		Args: cobra.NoArgs,
+		Example: "  qdoc archive status",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(g)
 			if err != nil {

@@ -30,7 +30,7 @@ const (
 func newBackupCmd(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup DIR",
-		Short: "Write a consistent copy of the store, a copy of MANIFEST and its chain hash to DIR",
+		Short: "Back up (备份) the store, MANIFEST and its chain hash into DIR",
 		Long: `backup writes into DIR (new or empty): qdoc.db, a consistent snapshot of the
 store taken while nothing can change it (SQLite VACUUM INTO); MANIFEST, a copy
 of the archive's manifest; and CHAIN, the manifest's chain hash and the
@@ -142,7 +142,7 @@ func fileSHA(path string) (string, error) {
 func newRestoreCmd(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore DIR",
-		Short: "Bring the workspace's store back from a backup made by 'qdoc backup'",
+		Short: "Restore (恢复) the workspace's store from a backup made by 'qdoc backup'",
 		Long: `restore checks the backup (the snapshot's SHA-256 against CHAIN, SQLite's
 integrity check, and that the backup's chain hash is still in the archive's
 manifest), keeps the current store beside it as qdoc.db.before-restore-<time>

@@ -6,35 +6,57 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdoc/qdoc/internal/batch"
+	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/schedule"
 )
 
 func newCheckCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	c := &cobra.Command{
 		Use:   "check",
-		Short: "Validate the config and every intake file in the inbox; write nothing",
+		Short: "Validate the config and every intake file in the inbox; write nothing (检查，不写入)",
+		Long: `check loads config.yaml strictly (unknown keys, bad schedule specs and bad
+serial patterns are errors with their line) and validates every intake file
+in the inbox exactly as run would, against the store, without storing,
+numbering or writing anything and without taking the workspace lock.
+
+check 校验配置和 inbox 中的每个登记文件，与 run 的规则相同，但不写任何东西。
+
+With --json, stdout is one JSON document: run's fields without what a run
+writes (no forms, ledgers or archive).`,
 		Example: `  qdoc check
-  qdoc -c D:\质管部\config.yaml check`,
+  qdoc -c D:\质管部\config.yaml check
+  qdoc check --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(g)
-			if err != nil {
-				return err
+			cfg, res, err := runCheck(cmd, g, asJSON)
+			if asJSON {
+				return emitJSON(cmd, checkJSON{statusOf(cmd, err), newIntakeJSON(cfg, res)}, err)
 			}
-			if err := schedule.Check(cfg.Schedule); err != nil {
-				return withCode(exitUsage, fmt.Errorf("config %s: %w", cfg.File, err))
-			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "config %s: OK\n", cfg.File)
-			res, err := batch.Check(cmd.Context(), cfg, out)
-			if err != nil {
-				return err
-			}
-			if res.Rejected > 0 {
-				return withCode(exitRejected, fmt.Errorf("%d file(s) would be rejected", res.Rejected))
-			}
-			fmt.Fprintln(out, "inbox: OK")
-			return nil
+			return err
 		},
 	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON document on stdout (the report goes to stderr)")
+	return c
+}
+
+func runCheck(cmd *cobra.Command, g *globalOptions, asJSON bool) (*config.Config, batch.Result, error) {
+	cfg, err := loadConfig(g)
+	if err != nil {
+		return nil, batch.Result{}, err
+	}
+	if err := schedule.Check(cfg.Schedule); err != nil {
+		return cfg, batch.Result{}, withCode(exitUsage, fmt.Errorf("config %s: %w", cfg.File, err))
+	}
+	out := humanOut(cmd, asJSON)
+	fmt.Fprintf(out, "config %s: OK\n", cfg.File)
+	res, err := batch.Check(cmd.Context(), cfg, out)
+	if err != nil {
+		return cfg, res, err
+	}
+	if res.Rejected > 0 {
+		return cfg, res, withCode(exitRejected, fmt.Errorf("%d file(s) would be rejected", res.Rejected))
+	}
+	fmt.Fprintln(out, "inbox: OK")
+	return cfg, res, nil
 }

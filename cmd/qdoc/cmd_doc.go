@@ -25,7 +25,12 @@ holder (doc recall), then destroyed keeping one archived (doc destroy,
 Every command takes --by NAME (who acts; default the configured operator)
 and --date (when it happened; default today). A step out of order is
 refused with exit 1 and changes nothing. Version labels are edition/
-revision (A/0, A/1, B/0) and only move forward.`,
+revision (A/0, A/1, B/0) and only move forward.
+
+受控文件：修订申请 → 审核 → 批准 → 发放新版 → 回收旧版 → 销毁（留档一份）→ 培训。`,
+		Example: `  qdoc doc list
+  qdoc doc revise LDMD-QP-003 --reason "新版GSP附录要求增加培训记录" --by 张三
+  qdoc doc show LDMD-QP-003`,
 	}
 	c.AddCommand(newDocAddCmd(g), newDocImportCmd(g), newDocReviseCmd(g), newDocReviewCmd(g),
 		newDocApproveCmd(g), newDocRejectCmd(g), newDocIssueCmd(g), newDocRecallCmd(g),
@@ -116,17 +121,41 @@ func newDocShowCmd(g *globalOptions) *cobra.Command {
 
 func newDocListCmd(g *globalOptions) *cobra.Command {
 	var date string
+	var asJSON bool
 	c := &cobra.Command{
-		Use:     "list",
-		Short:   "List controlled documents with their version in force",
-		Example: "  qdoc doc list",
-		Args:    cobra.NoArgs,
+		Use:   "list",
+		Short: "List controlled documents with their version in force (受控文件清单)",
+		Long: `list prints each controlled document: number, title, owner, the version in
+force, versions still being recalled, the next periodic review and any
+revision request in progress.
+
+With --json, stdout is one JSON document: every document with all its
+versions (state, dates, copies and who holds them) and its requests.`,
+		Example: `  qdoc doc list
+  qdoc doc list --json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON {
+				return docListJSON(g, cmd, date)
+			}
 			return withDocReader(g, cmd, date, func(w *doc.Workspace) error {
 				return w.List(cmd.OutOrStdout())
 			})
 		},
 	}
 	c.Flags().StringVar(&date, "date", "", "judge periodic reviews due as of this day (default today)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON document on stdout")
 	return c
+}
+
+func docListJSON(g *globalOptions, cmd *cobra.Command, date string) error {
+	out := docsJSON{Documents: []documentJSON{}}
+	err := withDocReader(g, cmd, date, func(w *doc.Workspace) error {
+		out.Date = jsonDate(w.Actor.Today)
+		docs, err := listDocsJSON(w)
+		out.Documents = docs
+		return err
+	})
+	out.jsonStatus = statusOf(cmd, err)
+	return emitJSON(cmd, out, err)
 }

@@ -13,7 +13,13 @@ import (
 func newFormsCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "forms",
-		Short: "Printable PDF forms: blank pre-numbered pads, print batches, reissues",
+		Short: "Printable PDF forms (表单): blank pre-numbered pads, print batches, reissues",
+		Long: `run writes each new entry's FM-30 信息传递反馈单 by itself, under
+out/forms/FM-30/<year>/, named by its serial. These commands print several
+at once, reserve numbers for handwritten forms, and reissue a changed one.`,
+		Example: `  qdoc forms print LDMD-FM-30-2026-0001 LDMD-FM-30-2026-0002
+  qdoc forms blank FM-30 --count 20
+  qdoc forms reissue LDMD-FM-30-2026-0002`,
 	}
 	c.AddCommand(newFormsBlankCmd(g), newFormsPrintCmd(g), newFormsReissueCmd(g))
 	return c

@@ -19,7 +19,10 @@ import (
 func newInfoCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "info",
-		Short: "Look at and change quality-information entries (质量信息)",
+		Short: "Look at and change quality-information entries (质量信息): list, show, void, close",
+		Example: `  qdoc info list --year 2026
+  qdoc info show LDMD-FM-30-2026-0001
+  qdoc info close LDMD-FM-30-2026-0001 --feedback "已整改，复查合格"`,
 	}
 	c.AddCommand(newInfoListCmd(g), newInfoShowCmd(g), newInfoVoidCmd(g), newInfoCloseCmd(g))
 	return c
@@ -56,19 +59,47 @@ func withReader(g *globalOptions, cmd *cobra.Command, fn func(s *batch.Session) 
 
 func newInfoListCmd(g *globalOptions) *cobra.Command {
 	var year int
+	var asJSON bool
 	c := &cobra.Command{
-		Use:     "list",
-		Short:   "List entries by serial",
-		Example: "  qdoc info list --year 2026",
-		Args:    cobra.NoArgs,
+		Use:   "list",
+		Short: "List entries by serial (信息列表): date, class, category, state, title",
+		Long: `list prints every entry by serial: received date, class, category, state
+(作废 void, 预留 reserved, or its status) and title. It reads the store
+without the lock, so it works while a run or the scheduler is busy.
+
+With --json, stdout is one JSON document: each entry with its serial,
+dates, codes and labels, and the flags void, reserved, late, archived and
+overdue (see README).`,
+		Example: `  qdoc info list
+  qdoc info list --year 2026
+  qdoc info list --json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON {
+				return infoListJSON(g, cmd, year)
+			}
 			return withReader(g, cmd, func(s *batch.Session) error {
 				return listEntries(cmd.OutOrStdout(), s, year)
 			})
 		},
 	}
 	c.Flags().IntVar(&year, "year", 0, "only this year")
+	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON document on stdout")
 	return c
+}
+
+// infoListJSON streams the entries; if the store cannot be opened it
+// still prints a document, with no entries and the error.
+func infoListJSON(g *globalOptions, cmd *cobra.Command, year int) error {
+	started := false
+	err := withReader(g, cmd, func(s *batch.Session) error {
+		started = true
+		return listEntriesJSON(cmd, s, year)
+	})
+	if started {
+		return err
+	}
+	return emitJSON(cmd, entriesJSON{jsonStatus: statusOf(cmd, err), Year: year, Entries: []entryJSON{}}, err)
 }
 
 func listEntries(out io.Writer, s *batch.Session, year int) error {

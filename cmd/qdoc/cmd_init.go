@@ -21,7 +21,7 @@ func newInitCmd(g *globalOptions) *cobra.Command {
 	var company string
 	c := &cobra.Command{
 		Use:   "init DIR",
-		Short: "Make a new workspace: config.yaml, inbox/ and the intake workbook",
+		Short: "Make a new workspace (建工作区): config.yaml, inbox/ and the intake workbook",
 		Example: `  qdoc init 质管部
   qdoc init --company 广州耕海科技开发有限公司 D:\质管部`,
 		Args: cobra.ExactArgs(1),

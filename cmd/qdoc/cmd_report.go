@@ -13,7 +13,9 @@ import (
 func newReportCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report",
-		Short: "Reports: the quarterly quality-information analysis (FM-32)",
+		Short: "Reports (报告): the quarterly quality-information analysis (FM-32)",
+		Example: `  qdoc report quarter 2026Q3
+  qdoc report quarter          # the quarter that ended last`,
 	}
 	c.AddCommand(newReportQuarterCmd(g))
 	return c
@@ -56,7 +58,25 @@ func runReport(out io.Writer, s *batch.Session, q report.Quarter) error {
 		return err
 	}
 	printReport(out, s, res)
+	c, err := report.Close(s, q, res)
+	if err != nil {
+		return err
+	}
+	printClosing(out, s, q, c)
 	return nil
+}
+
+// printClosing says what archiving the closed quarter did.
+func printClosing(out io.Writer, s *batch.Session, q report.Quarter, c *report.Closing) {
+	switch {
+	case c == nil:
+		fmt.Fprintln(out, "归档: 季度未结束，报表不归档")
+	case c.Already:
+		fmt.Fprintf(out, "归档: %s 已于此前归档（archive/%d/），本次重新生成的报表只写在 out/ 中，归档保持不变\n", q, q.Year)
+	default:
+		fmt.Fprintf(out, "季度台帐: %s\n归档: 新增 %d 个文件（%s 已结账：此后修改该季度的信息须说明原因）\n",
+			report.RelPath(s.Cfg, c.Ledger), c.Archived, q)
+	}
 }
 
 func printReport(out io.Writer, s *batch.Session, res *report.Result) {

@@ -23,7 +23,7 @@ func newScheduleCmd(g *globalOptions) *cobra.Command {
 	var o scheduleOptions
 	c := &cobra.Command{
 		Use:   "schedule",
-		Short: "Stay in the foreground and run the jobs of config.yaml's schedule on time",
+		Short: "Run config.yaml's scheduled jobs on time (定时任务), in the foreground",
 		Long: `Runs the jobs named under 'schedule:' in config.yaml on their cron specs, in
 the workspace's time zone:
 

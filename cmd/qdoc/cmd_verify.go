@@ -16,58 +16,72 @@ import (
 type verifyOptions struct {
 	archive string // a copy of an archive folder; no config or store needed
 	expect  string // a chain hash written down earlier
+	json    bool
 }
 
 func newVerifyCmd(g *globalOptions) *cobra.Command {
 	var o verifyOptions
 	c := &cobra.Command{
 		Use:   "verify [--archive DIR] [--expect HASH]",
-		Short: "Re-hash every archived file and check the manifest chain (exit 4 if anything is wrong)",
+		Short: "Re-hash every archived file and check the manifest chain (核验归档; exit 4 if anything is wrong)",
 		Long: `verify re-hashes every file MANIFEST lists and reports, each by path, files
 missing, altered or unexpected and any break in the manifest's chain, with the
 number of files and bytes checked and the chain hash.
 
 In a workspace it also checks every chain hash the store recorded. With
 --archive it needs only the folder: an inspector can check a copy of the
-archive on another machine, without the store or config.yaml.`,
+archive on another machine, without the store or config.yaml.
+
+verify 重新计算每个归档文件的校验值，报告缺失、改动、多余的文件和清单链的断裂。
+
+With --json, stdout is one JSON document: files and bytes checked, the
+chain head, and every problem with its kind and path.`,
 		Example: `  qdoc verify
-  qdoc verify --archive E:\归档副本 --expect 3f1c…   # a copy, against a hash written down`,
+  qdoc verify --archive E:\归档副本 --expect 3f1c…   # a copy, against a hash written down
+  qdoc verify --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runVerify(cmd.Context(), g, o, cmd.OutOrStdout())
+			rep, err := runVerify(cmd.Context(), g, o, humanOut(cmd, o.json))
+			if o.json {
+				return emitJSON(cmd, newVerifyJSON(cmd, rep, err), err)
+			}
+			return err
 		},
 	}
 	c.Flags().StringVar(&o.archive, "archive", "", "archive folder to check (default: the workspace's)")
 	c.Flags().StringVar(&o.expect, "expect", "", "a chain hash noted earlier, which must still be in the chain")
+	c.Flags().BoolVar(&o.json, "json", false, "print one JSON document on stdout (the report goes to stderr)")
 	return c
 }
 
-func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Writer) error {
+// runVerify checks the archive and prints the report on out; the report
+// is nil when the archive could not be read at all.
+func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Writer) (*archive.Report, error) {
 	dir, expect := o.archive, []string{o.expect}
 	if dir == "" {
 		cfg, err := loadConfig(g)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		heads, err := storeHeads(cfg.StorePath())
 		if err != nil {
-			return withCode(exitIntegrity, err)
+			return nil, withCode(exitIntegrity, err)
 		}
 		dir, expect = cfg.ArchiveDir(), append(expect, heads...)
 		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) && len(heads) == 0 {
 			fmt.Fprintf(out, "尚无归档（%s 不存在）：核验 0 个文件\n", dir)
-			return nil
+			return &archive.Report{Dir: dir}, nil
 		}
 	}
 	rep, err := archive.Verify(ctx, dir, expect...)
 	if err != nil {
-		return withCode(exitIntegrity, err)
+		return nil, withCode(exitIntegrity, err)
 	}
 	printVerify(out, rep)
 	if !rep.OK() {
-		return withCode(exitIntegrity, fmt.Errorf("归档核验发现 %d 处问题（%s），见上；请从备份或副本恢复有问题的文件，切勿修改归档（archive verification failed）", len(rep.Problems), dir))
+		return rep, withCode(exitIntegrity, fmt.Errorf("归档核验发现 %d 处问题（%s），见上；请从备份或副本恢复有问题的文件，切勿修改归档（archive verification failed）", len(rep.Problems), dir))
 	}
-	return nil
+	return rep, nil
 }
 
 // storeHeads reads the chain hashes the store recorded, if there is a store.

@@ -8,5 +8,8 @@ import (
 )
 
 func main() {
-	os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr))
+	restore := utf8Console()
+	code := Execute(os.Args[1:], os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
 }

@@ -43,6 +43,9 @@ func TestScripts(t *testing.T) {
 			"pdftext":   cmdPdftext,
 			"grepcount": cmdGrepcount,
 			"zipls":     cmdZipls,
+			"jsonvalid": cmdJSONValid,
+			"jsonpath":  cmdJSONPath,
+			"crlf":      cmdCRLF,
 		},
 	})
 }

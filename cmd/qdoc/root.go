@@ -25,12 +25,12 @@ const (
 )
 
 const exitHelp = `
-EXIT STATUS
-  0  all done
-  1  input rejected (an intake file or a command's value had problems)
-  2  usage or config error
-  3  the workspace is locked by another qdoc run
-  4  integrity failure (store or archive damaged or altered)
+EXIT STATUS 退出码
+  0  all done 完成
+  1  input rejected (an intake file or a command's value had problems) 输入被拒绝
+  2  usage or config error 用法或配置错误
+  3  the workspace is locked by another qdoc run 工作区正被另一个 qdoc 使用
+  4  integrity failure (store or archive damaged or altered) 数据库或归档损坏、被改动
 `
 
 // exitError carries an exit code with its message.
@@ -103,7 +103,15 @@ func newRoot(g *globalOptions, stdout, stderr io.Writer) *cobra.Command {
 		Use:   "qdoc",
 		Short: "质量信息与受控文件管理 — quality information and document control",
 		Long: `qdoc keeps the quality department's information entries and controlled
-documents, numbers every issued form, and writes the ledgers and forms.` + exitHelp,
+documents, numbers every issued form, and writes the ledgers and forms.
+
+qdoc 管理质管部的质量信息和受控文件：给每份表单一个永久编号，生成台帐、
+表单和季度报告，并把签字扫描件写入只增不改的归档。
+新上任先看：qdoc help workflow（一个季度的工作流程）。`,
+		Example: `  qdoc init 质管部
+  qdoc -c 质管部/config.yaml run
+  qdoc help workflow`,
+		Version:       currentBuild().Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -113,8 +121,10 @@ documents, numbers every issued form, and writes the ledgers and forms.` + exitH
 	root.PersistentFlags().StringVar(&g.by, "by", "", "name of the person acting (default: operator in config)")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress output (the summary is still printed)")
 	root.PersistentFlags().BoolVar(&g.timings, "timings", false, "print how long each step took (to stderr)")
+	root.SetVersionTemplate(currentBuild().String())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withCode(exitUsage, err) })
-	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g), newDocCmd(g), newVerifyCmd(g), newArchiveCmd(g), newBackupCmd(g), newRestoreCmd(g), newLogCmd(g), newReportCmd(g), newScheduleCmd(g), newRemindCmd(g))
+	root.AddCommand(newInitCmd(g), newRunCmd(g), newImportCmd(g), newCheckCmd(g), newInfoCmd(g), newFormsCmd(g), newDocCmd(g), newVerifyCmd(g), newArchiveCmd(g), newBackupCmd(g), newRestoreCmd(g), newLogCmd(g), newReportCmd(g), newScheduleCmd(g), newRemindCmd(g), newVersionCmd())
+	setupHelp(root)
 	return root
 }
 
