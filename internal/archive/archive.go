@@ -276,7 +276,7 @@ func (a *Archive) same(it Item, rel, listed string) error {
 	sum := it.SHA256
 	if sum == "" {
 		var err error
-		if sum, _, err = hashFile(it.Src); err != nil {
+		if sum, _, err = fsutil.HashFile(it.Src); err != nil {
 			return fmt.Errorf("archive: cannot read %s: %w", it.Src, err)
 		}
 	}

@@ -121,7 +121,7 @@ func seal(dst string) error {
 
 // sameAs checks that an existing dst holds the bytes whose hash is sum.
 func sameAs(dst, sum string) error {
-	have, _, err := hashFile(dst)
+	have, _, err := fsutil.HashFile(dst)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", dst, err)
 	}
@@ -177,16 +177,4 @@ func copyExcl(src, dst string) error {
 		err = cerr
 	}
 	return err
-}
-
-// hashFile returns the SHA-256 and size of a file's content.
-func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := copyTo(h, f)
-	return hex.EncodeToString(h.Sum(nil)), n, err
 }

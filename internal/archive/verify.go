@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/qdoc/qdoc/internal/fsutil"
 	"io/fs"
 	"os"
 	"path"
@@ -140,7 +141,7 @@ type checked struct {
 
 // check re-hashes one file against its manifest line.
 func (r *Report) check(dir string, l *Line) checked {
-	sum, size, err := hashFile(filepath.Join(dir, filepath.FromSlash(l.Path)))
+	sum, size, err := fsutil.HashFile(filepath.Join(dir, filepath.FromSlash(l.Path)))
 	c := checked{size: size}
 	switch {
 	case err != nil:

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/qdoc/qdoc/internal/archive"
+	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/record"
 	"github.com/qdoc/qdoc/internal/store"
 )
@@ -256,7 +257,7 @@ func (r *Run) scanRecord(m *archive.Matcher, name string) (*record.Entry, string
 // archiveScan puts the scan in the archive under the record's next scan
 // number — or finds it already there — and records it in the store.
 func (r *Run) archiveScan(a *archive.Archive, e *record.Entry, path string) (store.Scan, error) {
-	sum, size, err := hashFile(path)
+	sum, size, err := fsutil.HashFile(path)
 	if err != nil {
 		return store.Scan{}, fmt.Errorf("cannot read scan %s: %w", path, err)
 	}

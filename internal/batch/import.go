@@ -2,12 +2,9 @@ package batch
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -96,21 +93,10 @@ func (r *Run) relPath(p string) string {
 	return abs
 }
 
-func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	return hex.EncodeToString(h.Sum(nil)), n, err
-}
-
 func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
 	fr := FileResult{Path: path}
 	rel := r.relPath(path)
-	sha, size, err := hashFile(path)
+	sha, size, err := fsutil.HashFile(path)
 	if err != nil {
 		fr.Rejected = true
 		fr.Problems = []string{fmt.Sprintf("%s: 无法读取 (%v)", path, err)}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/intake"
 	"github.com/qdoc/qdoc/internal/store"
 )
@@ -90,7 +91,7 @@ func (r *Run) applyStream(fr *FileResult, path string, ix *store.Index, rel, sha
 	if err != nil {
 		return err
 	}
-	if again, _, herr := hashFile(path); herr != nil || again != sha {
+	if again, _, herr := fsutil.HashFile(path); herr != nil || again != sha {
 		return fmt.Errorf("%s changed while it was being read; nothing was stored from it, run again", rel)
 	}
 	return r.commitFile(tx, rel, sha, size)

@@ -67,11 +67,3 @@ func TestFM30Data(t *testing.T) {
 		t.Errorf("void without reason: %q", r)
 	}
 }
-
-func TestVocabLabels(t *testing.T) {
-	cls, _ := record.NewVocab([]record.Term{{Code: "A", Label: "A类"}})
-	v := VocabLabels{Classes: cls}
-	if v.Class("A") != "A类" || v.Class("Z") != "Z" || v.Status("open") != "open" {
-		t.Errorf("VocabLabels: %q %q %q", v.Class("A"), v.Class("Z"), v.Status("open"))
-	}
-}

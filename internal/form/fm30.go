@@ -17,23 +17,6 @@ type Labels interface {
 	Status(code string) string
 }
 
-// VocabLabels adapts the workspace's vocabularies (config.Vocabs) to Labels.
-type VocabLabels struct {
-	Categories, Channels, Classes, Statuses *record.Vocab
-}
-
-func (v VocabLabels) Category(c string) string { return vocabLabel(v.Categories, c) }
-func (v VocabLabels) Channel(c string) string  { return vocabLabel(v.Channels, c) }
-func (v VocabLabels) Class(c string) string    { return vocabLabel(v.Classes, c) }
-func (v VocabLabels) Status(c string) string   { return vocabLabel(v.Statuses, c) }
-
-func vocabLabel(v *record.Vocab, code string) string {
-	if v == nil {
-		return code
-	}
-	return v.Label(code)
-}
-
 // FM30Data is the 信息传递反馈单 of entry e. Field names match
 // templates/fm30.yaml. The issue date is the day the serial was registered,
 // so a form rendered again later is the same form. FormCode is left for the
