@@ -160,8 +160,11 @@ type runJSON struct {
 // archiveJSON is the manifest's chain hash after the run (the one to
 // write down) and how many files the archive then held.
 type archiveJSON struct {
-	Head  string `json:"head"`
-	Files int    `json:"files"`
+	Head       string `json:"head"`
+	Files      int    `json:"files"`
+	Added      int    `json:"added"`
+	ScansFiled int    `json:"scans_filed"`
+	ScansLeft  int    `json:"scans_left"`
 }
 
 type timingJSON struct {
@@ -190,6 +193,10 @@ func newRunJSON(cmd *cobra.Command, cfg *config.Config, r *batch.Run, err error)
 	if r.Store != nil {
 		doc.Archive.Head, doc.Archive.Files, _ = r.Store.LastHead()
 	}
+	if ar := r.Result.Archive; ar != nil {
+		doc.Archive.Added = ar.Added
+	}
+	doc.Archive.ScansFiled, doc.Archive.ScansLeft = r.Result.ScansFiled, r.Result.ScansLeft
 	return doc
 }
 

@@ -60,9 +60,8 @@ func (ArchiveStep) Run(ctx context.Context, r *Run) error {
 		return err
 	}
 	out, err := a.Put(items...)
-	added := count(out, archive.Added)
-	fmt.Fprintf(r.Out, "归档: 新增 %d 个文件，共 %d 个（%s）\n", added, a.Manifest().Files(), r.relPath(a.Dir))
-	printHead(r, a.Head())
+	r.Result.Archive = &ArchiveResult{Added: count(out, archive.Added), Files: a.Manifest().Files(),
+		Dir: a.Dir, Head: a.Head()}
 	return err
 }
 
@@ -108,7 +107,15 @@ func (r *Run) docItem(d store.VersionFile) archive.Item {
 		Name: name, Record: d.Number + "@" + d.Version, SHA256: d.SHA256}
 }
 
-func printHead(r *Run, head string) {
+// printArchive closes the summary with what the archive step did and the
+// chain hash, so it can be written down or kept elsewhere.
+func (r *Run) printArchive() {
+	ar := r.Result.Archive
+	if ar == nil {
+		return
+	}
+	fmt.Fprintf(r.Out, "归档: 新增 %d 个文件，共 %d 个（%s）\n", ar.Added, ar.Files, r.relPath(ar.Dir))
+	head := ar.Head
 	if head == "" {
 		head = "（归档为空）"
 	}
@@ -180,6 +187,7 @@ func (FileScansStep) Run(ctx context.Context, r *Run) error {
 }
 
 func (r *Run) scansDone(ctx context.Context, filed, left int) error {
+	r.Result.ScansFiled, r.Result.ScansLeft = filed, left
 	if filed+left == 0 {
 		return nil
 	}

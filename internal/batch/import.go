@@ -21,6 +21,14 @@ type Result struct {
 	Rejected                int // files rejected
 	Ledgers                 []string
 	Rendered                []string // FM-30 forms written
+	ScansFiled, ScansLeft   int      // signed scans filed, and left unmatched
+	Archive                 *ArchiveResult
+}
+
+// ArchiveResult is what the archive step did.
+type ArchiveResult struct {
+	Added, Files int    // files newly archived; files the archive holds
+	Dir, Head    string // the archive folder; the manifest's chain hash
 }
 
 // FileResult is one intake file's outcome.

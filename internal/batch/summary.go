@@ -51,6 +51,7 @@ func (r *Run) PrintSummary() {
 		fmt.Fprintf(r.Out, "表单: 生成 %d 份 FM-30（%s）\n", n, r.relPath(filepath.Dir(res.Rendered[n-1])))
 	}
 	r.PrintLedgers()
+	r.printArchive()
 }
 
 // PrintLedgers names the ledgers this run rewrote.
