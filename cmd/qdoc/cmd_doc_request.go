@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/qdoc/qdoc/internal/doc"
+	"github.com/qdoc/qdoc/internal/fsutil"
 )
 
 // relTo names p relative to dir when it is inside it, with '/'.
@@ -93,10 +95,27 @@ func importDocs(cmd *cobra.Command, w *doc.Workspace, path string) error {
 		for _, p := range res.Problems {
 			fmt.Fprintf(out, "  错误 %s\n", p)
 		}
+		report, err := writeImportReport(w, res)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "  错误报告: %s\n", report)
 		return &doc.Rule{Msg: fmt.Sprintf("%s 有 %d 个问题，未导入任何文件；改正后重新导入", res.File, len(res.Problems))}
 	}
 	fmt.Fprintf(out, "%s: 新增 %d，未变 %d\n", res.File, res.New, res.Unchanged)
 	return nil
+}
+
+// writeImportReport puts the error workbook of a rejected document list
+// under out/rejected/, named after the list.
+func writeImportReport(w *doc.Workspace, res *doc.ImportResult) (string, error) {
+	name := strings.TrimSuffix(res.File, filepath.Ext(res.File)) + "-错误报告.xlsx"
+	if _, err := fsutil.SafeName(name); err != nil {
+		name = "文件清单-错误报告.xlsx"
+	}
+	path := filepath.Join(w.Cfg.OutDir(), "rejected", name)
+	err := fsutil.WriteFile(path, func(out io.Writer) error { return doc.WriteImportReport(out, res) })
+	return relTo(w.Cfg.Dir, path), err
 }
 
 func newDocReviseCmd(g *globalOptions) *cobra.Command {

@@ -15,6 +15,15 @@ type ImportResult struct {
 	File               string
 	New, Unchanged     int
 	Problems, Warnings []string
+	// Report holds the same problems, one per cell, for the clerk's error
+	// workbook (WriteImportReport).
+	Report []ImportProblem
+}
+
+// ImportProblem is one problem of a document list, where Excel shows it.
+type ImportProblem struct {
+	Line                    int
+	Col, Field, Value, Msg string
 }
 
 // Import registers the documents of a list (xlsx or csv: 文件编号, 文件名称,
@@ -70,6 +79,7 @@ func (w *Workspace) checkImport(tx *store.Tx, f *importFile, res *ImportResult) 
 			}
 		}
 		res.Problems = append(res.Problems, p.msgs...)
+		res.Report = append(res.Report, p.report...)
 	}
 	return out, nil
 }
@@ -77,10 +87,11 @@ func (w *Workspace) checkImport(tx *store.Tx, f *importFile, res *ImportResult) 
 // rowProblems collects the problems of one row, each naming the file, the
 // row as Excel shows it, the column and the field.
 type rowProblems struct {
-	f    *importFile
-	line int
-	msgs []string
-	bad  bool
+	f      *importFile
+	line   int
+	msgs   []string
+	report []ImportProblem
+	bad    bool
 }
 
 func (p *rowProblems) add(field, value string, err error) {
@@ -96,6 +107,7 @@ func (p *rowProblems) add(field, value string, err error) {
 		msg = fmt.Sprintf("%q %s", value, msg)
 	}
 	p.msgs = append(p.msgs, where+": "+msg)
+	p.report = append(p.report, ImportProblem{Line: p.line, Col: p.f.cols[field], Field: fieldName(field), Value: value, Msg: err.Error()})
 	p.bad = true
 }
 
