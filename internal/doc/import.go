@@ -22,7 +22,7 @@ type ImportResult struct {
 
 // ImportProblem is one problem of a document list, where Excel shows it.
 type ImportProblem struct {
-	Line                    int
+	Line                   int
 	Col, Field, Value, Msg string
 }
 
