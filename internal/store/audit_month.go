@@ -12,21 +12,9 @@ func (s *Store) AuditMonth(year int, month time.Month, loc *time.Location) ([]Au
 	// Times are stored as RFC 3339 with their own offset, so the text range
 	// is widened by a day each side and the rows are then cut exactly.
 	from, to := start.AddDate(0, 0, -1).Format("2006-01-02"), end.AddDate(0, 0, 1).Format("2006-01-02")
-	rows, err := s.db.Query(`SELECT id, at, who, os_user, serial, action, field, before, after, source, reason
-		FROM audit WHERE at >= ? AND at < ? ORDER BY id`, from, to)
-	if err != nil {
-		return nil, err
+	inMonth := func(r AuditRow) bool {
+		t, err := time.Parse(time.RFC3339, r.At)
+		return err == nil && !t.Before(start) && t.Before(end)
 	}
-	defer rows.Close()
-	var out []AuditRow
-	for rows.Next() {
-		var r AuditRow
-		if err := rows.Scan(&r.ID, &r.At, &r.Who, &r.OSUser, &r.Serial, &r.Action, &r.Field, &r.Before, &r.After, &r.Source, &r.Reason); err != nil {
-			return nil, err
-		}
-		if t, err := time.Parse(time.RFC3339, r.At); err == nil && !t.Before(start) && t.Before(end) {
-			out = append(out, r)
-		}
-	}
-	return out, rows.Err()
+	return s.queryAudit(`at >= ? AND at < ?`, inMonth, from, to)
 }

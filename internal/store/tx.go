@@ -227,8 +227,14 @@ type AuditRow struct {
 
 // Audit lists the change log of one serial ("" = all), oldest first.
 func (s *Store) Audit(serial string) ([]AuditRow, error) {
+	return s.queryAudit(`(? = '' OR serial = ?)`, nil, serial, strings.ToUpper(serial))
+}
+
+// queryAudit reads the audit rows matching where, oldest first, keeping
+// those keep accepts (nil: all).
+func (s *Store) queryAudit(where string, keep func(AuditRow) bool, args ...any) ([]AuditRow, error) {
 	rows, err := s.db.Query(`SELECT id, at, who, os_user, serial, action, field, before, after, source, reason
-		FROM audit WHERE (? = '' OR serial = ?) ORDER BY id`, serial, strings.ToUpper(serial))
+		FROM audit WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +245,9 @@ func (s *Store) Audit(serial string) ([]AuditRow, error) {
 		if err := rows.Scan(&r.ID, &r.At, &r.Who, &r.OSUser, &r.Serial, &r.Action, &r.Field, &r.Before, &r.After, &r.Source, &r.Reason); err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		if keep == nil || keep(r) {
+			out = append(out, r)
+		}
 	}
 	return out, rows.Err()
 }
