@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -98,13 +97,9 @@ func runLog(out io.Writer, s *batch.Session, o logOptions) error {
 }
 
 func writeLogPDF(s *batch.Session, path string, rep *changelog.Report, at time.Time) error {
-	var ttf []byte
-	if s.Cfg.Font != "" {
-		b, err := os.ReadFile(s.Cfg.Path(s.Cfg.Font))
-		if err != nil {
-			return withCode(exitUsage, fmt.Errorf("font %s (config 'font'): %w", s.Cfg.Font, err))
-		}
-		ttf = b
+	ttf, err := s.Cfg.FontBytes()
+	if err != nil {
+		return withCode(exitUsage, err)
 	}
 	eng, err := form.NewEngine(ttf)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -84,13 +83,9 @@ type FormRenderer struct {
 // embedded one) and the FM-30 layout in the workspace's language (the
 // workspace's own, if any): fm30.yaml, fm30.en.yaml or fm30.bi.yaml.
 func (r *Run) Forms() (*FormRenderer, error) {
-	var ttf []byte
-	if r.Cfg.Font != "" {
-		b, err := os.ReadFile(r.Cfg.Path(r.Cfg.Font))
-		if err != nil {
-			return nil, fmt.Errorf("font %s (config 'font'): %w", r.Cfg.Font, err)
-		}
-		ttf = b
+	ttf, err := r.Cfg.FontBytes()
+	if err != nil {
+		return nil, err
 	}
 	eng, err := form.NewEngine(ttf)
 	if err != nil {

@@ -74,3 +74,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFontBytes(t *testing.T) {
+	c, _ := Parse([]byte("font: fonts/none.ttf\n"))
+	c.Dir = t.TempDir()
+	if _, err := c.FontBytes(); err == nil || !strings.Contains(err.Error(), "config 'font'") {
+		t.Errorf("missing font: %v", err)
+	}
+	c.Font = ""
+	if b, err := c.FontBytes(); b != nil || err != nil {
+		t.Errorf("no font set: %v %v", b, err)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -89,13 +88,9 @@ type renderer struct {
 }
 
 func (w *Workspace) renderer() (*renderer, error) {
-	var ttf []byte
-	if w.Cfg.Font != "" {
-		b, err := os.ReadFile(w.Cfg.Path(w.Cfg.Font))
-		if err != nil {
-			return nil, fmt.Errorf("font %s (config 'font'): %w", w.Cfg.Font, err)
-		}
-		ttf = b
+	ttf, err := w.Cfg.FontBytes()
+	if err != nil {
+		return nil, err
 	}
 	eng, err := form.NewEngine(ttf)
 	if err != nil {

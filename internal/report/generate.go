@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -115,13 +114,9 @@ func load(s *batch.Session, q Quarter) ([]*record.Entry, error) {
 
 // engine is the PDF engine with the workspace's font, as the forms use.
 func engine(cfg *config.Config) (*form.Engine, error) {
-	var ttf []byte
-	if cfg.Font != "" {
-		b, err := os.ReadFile(cfg.Path(cfg.Font))
-		if err != nil {
-			return nil, fmt.Errorf("font %s (config 'font'): %w", cfg.Font, err)
-		}
-		ttf = b
+	ttf, err := cfg.FontBytes()
+	if err != nil {
+		return nil, err
 	}
 	return form.NewEngine(ttf)
 }
