@@ -110,11 +110,11 @@ func changeWords(cur, old int) string {
 
 // entryHeader are the A-class list's columns: every field of the entry.
 var entryHeader = []string{"编号", "接收日期", "信息渠道", "信息类别", "标题", "内容", "报告部门", "涉及部门",
-	"处理措施", "反馈结果", "状态", "关闭日期", "处理天数", "超期"}
+	"处理措施", "反馈结果", "状态", "关闭日期", "处理天数", "超期", "备注"}
 
 func (b *builder) aClass() *Table {
 	t := &Table{Title: "七、本季度A类信息（全文）", Header: entryHeader,
-		Widths: []float64{22, 11, 8, 14, 24, 40, 9, 16, 30, 30, 8, 11, 8, 6}, Empty: "本季度无A类信息。"}
+		Widths: []float64{22, 11, 8, 14, 24, 40, 9, 16, 30, 30, 8, 11, 8, 6, 24}, Empty: "本季度无A类信息。"}
 	for _, e := range b.s.AClass {
 		days := T("")
 		if d := e.HandlingDays(); d >= 0 {
@@ -122,7 +122,7 @@ func (b *builder) aClass() *Table {
 		}
 		t.Rows = append(t.Rows, []Value{T(e.Serial), T(record.FormatDate(e.Received)), T(b.l.Channel(e.Channel)),
 			T(b.l.Category(e.Category)), T(e.Title), T(e.Content), T(e.Reporter), T(strings.Join(e.Departments, "、")),
-			T(e.Measures), T(e.Feedback), T(b.l.Status(e.Status)), T(record.FormatDate(e.Closed)), days, T(b.overdue(e))})
+			T(e.Measures), T(e.Feedback), T(b.l.Status(e.Status)), T(record.FormatDate(e.Closed)), days, T(b.overdue(e)), T(e.Remarks)})
 	}
 	return t
 }

@@ -60,16 +60,23 @@ func columns(rel []float64) []float64 {
 // its label, long text wrapped.
 func (p *pdfWriter) aClass() {
 	t := p.d.AClass
-	p.heading(t.Title, 20)
+	cards := make([][][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		for j, v := range r {
+			cards[i] = append(cards[i], []string{t.Header[j], v.String()})
+		}
+	}
+	// The heading stays with the first card, not alone at a page's foot.
+	keep := 20.0
+	if len(cards) > 0 {
+		keep = min(p.cardHeight(cards[0]), bottom-top-p.c.LineHeight(11)-3)
+	}
+	p.heading(t.Title, keep)
 	if len(t.Rows) == 0 {
 		p.para(9, t.Empty)
 		return
 	}
-	for _, r := range t.Rows {
-		var rows [][]string
-		for j, v := range r {
-			rows = append(rows, []string{t.Header[j], v.String()})
-		}
+	for _, rows := range cards {
 		p.need(min(p.cardHeight(rows), bottom-top))
 		o := form.TableOpts{Size: cardPt, NoHeader: true, Top: top, Bottom: bottom,
 			RowFill: func(i int) *form.RGB {

@@ -49,6 +49,26 @@ func TestWriteXLSX(t *testing.T) {
 			t.Errorf("main sheet lacks %q:\n%s", want, text)
 		}
 	}
+	for _, signer := range []string{"编制", "审核", "批准"} {
+		if !strings.Contains(text, signer+"：\t\t日期：") {
+			t.Errorf("main sheet lacks a signature and a date box for %s:\n%s", signer, text)
+		}
+	}
+	entries := testEntries()
+	entries[0].Remarks = "客户要求书面答复" // an A-class entry
+	doc := Build(Compute(Quarter{2026, 3}, entries, testParams), Options{Company: "测试公司", FormCode: "LDMD-FM-32", LedgerCode: "LDMD-FM-31", Labels: codes{}})
+	buf.Reset()
+	if err := WriteXLSX(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	fa, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aRows, _ := fa.GetRows(SheetA)
+	if a := joinRows(aRows); !strings.Contains(a, "备注") || !strings.Contains(a, "客户要求书面答复") {
+		t.Errorf("A-class sheet lacks 备注 and its value:\n%s", a)
+	}
 	charts := 0
 	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	for _, zf := range zr.File {

@@ -234,14 +234,17 @@ func (x *xlsxWriter) distribution(cols int) error {
 	if err := x.table(SheetMain, t, cols); err != nil {
 		return err
 	}
-	var r []Value
+	// One signer a row: the sheet is too narrow for 编制, 审核 and 批准
+	// each with a signature and a date box side by side.
 	for _, s := range x.d.Signers {
-		r = append(r, T(s+"："), T(""), T("日期："))
+		if err := x.values(SheetMain, []Value{T(s + "："), T(""), T("日期："), T("")}, cellStyle{}); err != nil {
+			return err
+		}
+		if err := x.f.SetRowHeight(SheetMain, x.row-1, 30); err != nil {
+			return err
+		}
 	}
-	if err := x.values(SheetMain, r[:min(len(r), cols)], cellStyle{}); err != nil {
-		return err
-	}
-	return x.f.SetRowHeight(SheetMain, x.row-1, 36)
+	return nil
 }
 
 func (x *xlsxWriter) aClass() error {

@@ -49,15 +49,31 @@ func runJob(ctx context.Context, s *batch.Session) (string, error) {
 	return fmt.Sprintf("新增 %d，更新 %d，拒绝文件 %d", res.New, res.Updated, res.Rejected), err
 }
 
-// quarterlyJob writes the FM-32 of the quarter that ended last: fired on
-// 1 January it reports the fourth quarter of the year before.
+// quarterlyJob writes the FM-32 of the quarter that ended last and closes
+// that quarter as `qdoc report quarter` does: its FM-31 snapshot and the
+// FM-32 go into the archive. Fired on 1 January it reports the fourth
+// quarter of the year before.
 func quarterlyJob(_ context.Context, s *batch.Session) (string, error) {
-	res, err := report.Generate(s, report.LastEnded(s.Actor.Today))
+	q := report.LastEnded(s.Actor.Today)
+	res, err := report.Generate(s, q)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s 信息 %d 条，%s", res.Stats.Quarter.Label(), res.Stats.Cur.Total,
-		report.RelPath(s.Cfg, res.XLSX)), nil
+	c, err := report.Close(s, q, res)
+	if err != nil {
+		return "", err
+	}
+	closed := "已归档"
+	switch {
+	case c == nil:
+		closed = "季度未结束，未归档"
+	case c.Already:
+		closed = "此前已归档，归档不变"
+	case c.Archived > 0:
+		closed = fmt.Sprintf("已结账，归档新增 %d 个文件", c.Archived)
+	}
+	return fmt.Sprintf("%s 信息 %d 条，%s，%s", q.Label(), res.Stats.Cur.Total,
+		report.RelPath(s.Cfg, res.XLSX), closed), nil
 }
 
 func remindersJob(_ context.Context, s *batch.Session) (string, error) {
