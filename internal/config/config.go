@@ -128,6 +128,9 @@ func Parse(data []byte) (*Config, error) {
 	if err := c.compile(); err != nil {
 		return nil, err
 	}
+	if err := c.checkNames(data); err != nil {
+		return nil, err
+	}
 	return &c, nil
 }
 

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/qdoc/qdoc/internal/fsutil"
 )
 
 func TestDefaultsAndSerial(t *testing.T) {
@@ -64,13 +67,50 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+func TestUnsafeNamesRefused(t *testing.T) {
+	cases := map[string]string{
+		"company: x\nprefix: '..'\n": `line 2: prefix: 按此设置表单代码会是 "..-FM-30"`,
+		"prefix: 'a/b'\n":            `line 1: prefix:`,
+		"prefix: CON\nserial_pattern: '{prefix}.{yyyy}{seq}'\n":          `line 2: serial_pattern: 按此设置编号文件名会是 "CON.20260001.pdf"`,
+		"serial_pattern: '{prefix}..{yyyy}-{seq}'\n":                     `line 1: serial_pattern: 按此设置编号文件名会是 "LDMD..2026-0001.pdf"`,
+		"documents:\n  revision_form: 'FM-10.'\n":                        "line 2: documents.revision_form:",
+		"documents:\n  training_pattern: '{prefix}-..-{yyyy}-{seq:3}'\n": "line 2: documents.training_pattern:",
+		"prefix: '" + strings.Repeat("长", 60) + "'\n":                    "too long",
+	}
+	for in, want := range cases {
+		_, err := Parse([]byte(in))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v, want error containing %q", in, err, want)
+		}
+	}
+	// A bad prefix spoils every name: it is reported once, not per key.
+	_, err := Parse([]byte("prefix: '..'\n"))
+	if n := strings.Count(fmt.Sprint(err), "不能用作文件名"); n != 1 {
+		t.Errorf("bad prefix reported %d times: %v", n, err)
+	}
+	if _, err := Parse([]byte("prefix: 'QA.1'\nserial_pattern: '{prefix}_{yyyy}_{seq:5}'\n")); err != nil {
+		t.Errorf("a safe prefix and pattern refused: %v", err)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(Template("x")))
 	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte("prefix: '..'\n"))
+	f.Add([]byte("serial_pattern: '{prefix}.{yyyy}.{seq}'\nprefix: x.\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := Parse(b)
-		if err == nil {
-			_ = c.Serial(2026, 1)
+		if err != nil {
+			return
+		}
+		// A config that loads only makes names safe on every platform.
+		d := c.Documents
+		for _, name := range []string{c.Serial(2026, 1) + ".pdf", c.Serial(2026, 999999999) + ".pdf",
+			c.DocSerial(d.RevisionPattern, 2026, 1) + ".pdf", c.DocSerial(d.TrainingPattern, 2026, 1) + ".pdf",
+			c.FormCode("FM-30"), c.FormCode("FM-31"), c.FormCode("FM-32"), c.FormCode(d.RevisionForm), c.FormCode(d.TrainingForm)} {
+			if _, err := fsutil.SafeName(name); err != nil {
+				t.Fatalf("config loaded, but makes an unsafe name: %v", err)
+			}
 		}
 	})
 }

@@ -97,9 +97,6 @@ func (c *Config) compile() error {
 	if _, err := ParsePattern(c.SerialPattern); err != nil {
 		return fmt.Errorf("serial_pattern: %w", err)
 	}
-	if strings.ContainsAny(c.Prefix, `/\:*?"<>|`) {
-		return fmt.Errorf("prefix %q contains a character not allowed in file names", c.Prefix)
-	}
 	vocab := func(name string, terms []record.Term) (*record.Vocab, error) {
 		v, dup := record.NewVocab(terms)
 		if dup != "" {
