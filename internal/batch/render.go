@@ -100,7 +100,7 @@ func (r *Run) Forms() (*FormRenderer, error) {
 
 // Data is the printed content of an entry's FM-30.
 func (fr *FormRenderer) Data(e *record.Entry) form.Data {
-	d := form.FM30DataWords(e, fr.r.Cfg.Company, fr.r.Cfg.PrintLabels(), fr.layout.Words)
+	d := form.FM30DataWords(e, fr.r.Cfg.Company, fr.r.Cfg.PrintLabels(), fr.layout.Words, fr.r.Cfg.Departments)
 	d.FormCode = fr.r.Cfg.FormCode(FM30)
 	return d
 }

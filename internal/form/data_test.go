@@ -67,3 +67,17 @@ func TestFM30Data(t *testing.T) {
 		t.Errorf("void without reason: %q", r)
 	}
 }
+
+// A B- or C-class form goes to the departments involved; an A-class form
+// to every department of the workspace (seed §6).
+func TestFM30Distribution(t *testing.T) {
+	all := []string{"质管部", "采购部", "仓储部", "销售部", "财务部", "行政部"}
+	e := sampleEntry()
+	if got := FM30DataWords(e, "", testLabels{}, Words{}, all).Fields["distribution"]; got != "仓储部、质管部、销售部" {
+		t.Errorf("class B distribution %q", got)
+	}
+	e.Class = "A"
+	if got := FM30DataWords(e, "", testLabels{}, Words{}, all).Fields["distribution"]; got != "全体部门（A类）：质管部、采购部、仓储部、销售部、财务部、行政部" {
+		t.Errorf("class A distribution %q", got)
+	}
+}

@@ -23,27 +23,30 @@ type Labels interface {
 // caller, who knows the workspace prefix: d.FormCode = cfg.FormCode(l.Code).
 // The marks and separators it adds are Chinese; see FM30DataWords.
 func FM30Data(e *record.Entry, company string, labels Labels) Data {
-	return FM30DataWords(e, company, labels, ChineseWords)
+	return FM30DataWords(e, company, labels, ChineseWords, nil)
 }
 
 // FM30DataWords is FM30Data with the words of the layout it is printed on
-// (Layout.Words), so an English form says "Void" and "Late".
-func FM30DataWords(e *record.Entry, company string, labels Labels, w Words) Data {
+// (Layout.Words), so an English form says "Void" and "Late", and with the
+// workspace's departments (all), to whom an A-class form goes (seed §6:
+// A-class information is handled jointly, its form goes to every department).
+func FM30DataWords(e *record.Entry, company string, labels Labels, w Words, all []string) Data {
 	w = w.withDefaults()
 	f := map[string]string{
-		"received":    date(e.Received),
-		"channel":     labels.Channel(e.Channel),
-		"category":    labels.Category(e.Category),
-		"class":       labels.Class(e.Class),
-		"status":      labels.Status(e.Status),
-		"title":       e.Title,
-		"content":     e.Content,
-		"reporter":    e.Reporter,
-		"departments": strings.Join(e.Departments, w.List),
-		"measures":    e.Measures,
-		"feedback":    e.Feedback,
-		"closed":      date(e.Closed),
-		"remarks":     remarks(e, w),
+		"received":     date(e.Received),
+		"channel":      labels.Channel(e.Channel),
+		"category":     labels.Category(e.Category),
+		"class":        labels.Class(e.Class),
+		"status":       labels.Status(e.Status),
+		"title":        e.Title,
+		"content":      e.Content,
+		"reporter":     e.Reporter,
+		"departments":  strings.Join(e.Departments, w.List),
+		"distribution": distribution(e, w, all),
+		"measures":     e.Measures,
+		"feedback":     e.Feedback,
+		"closed":       date(e.Closed),
+		"remarks":      remarks(e, w),
 	}
 	for k, v := range f {
 		if v == "" {
@@ -51,6 +54,15 @@ func FM30DataWords(e *record.Entry, company string, labels Labels, w Words) Data
 		}
 	}
 	return Data{Serial: e.Serial, Company: company, IssueDate: date(e.Registered), Fields: f}
+}
+
+// distribution is who receives the form: every department for class A,
+// the involved departments otherwise.
+func distribution(e *record.Entry, w Words, all []string) string {
+	if e.Class == "A" && len(all) > 0 {
+		return w.All + strings.Join(all, w.List)
+	}
+	return strings.Join(e.Departments, w.List)
 }
 
 // remarks adds the entry's standing marks to its remarks, so a late or

@@ -29,7 +29,7 @@ func langData(l *Layout, labels Labels, long bool) Data {
 		e.Content = strings.Repeat(e.Content+" ", 60) + "END"
 	}
 	e.Void, e.VoidReason, e.Late = true, "entered twice", true
-	d := FM30DataWords(e, "Acme Medical Devices Co., Ltd.", labels, l.Words)
+	d := FM30DataWords(e, "Acme Medical Devices Co., Ltd.", labels, l.Words, nil)
 	d.FormCode = "LDMD-FM-30"
 	return d
 }
@@ -83,7 +83,7 @@ func TestChineseWordsDefault(t *testing.T) {
 	}
 	e := sampleEntry()
 	e.Void, e.Late = true, true
-	a, b := FM30Data(e, "本公司", testLabels{}), FM30DataWords(e, "本公司", testLabels{}, Words{})
+	a, b := FM30Data(e, "本公司", testLabels{}), FM30DataWords(e, "本公司", testLabels{}, Words{}, nil)
 	if a.Fields["remarks"] != "作废；补登；纳入年度质量回顾" || a.Fields["remarks"] != b.Fields["remarks"] {
 		t.Errorf("remarks %q / %q", a.Fields["remarks"], b.Fields["remarks"])
 	}

@@ -12,12 +12,13 @@ type Words struct {
 	Separator  string `yaml:"separator"`   // between remarks: ；
 	List       string `yaml:"list"`        // between departments: 、
 	Continued  string `yaml:"continued"`   // after a carried-over title or label: （续）
+	All        string `yaml:"all"`         // before the list of every department an A-class form goes to: 全体部门（A类）：
 }
 
 // ChineseWords are the default words.
 var ChineseWords = Words{
 	Void: "作废", VoidReason: "作废：", Late: "补登",
-	Separator: "；", List: "、", Continued: "（续）",
+	Separator: "；", List: "、", Continued: "（续）", All: "全体部门（A类）：",
 }
 
 // withDefaults fills every word left empty with its Chinese default.
@@ -34,6 +35,7 @@ func (w Words) withDefaults() Words {
 	def(&w.Separator, d.Separator)
 	def(&w.List, d.List)
 	def(&w.Continued, d.Continued)
+	def(&w.All, d.All)
 	return w
 }
 
