@@ -69,7 +69,7 @@ func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Wr
 		}
 		dir, expect = cfg.ArchiveDir(), append(expect, heads...)
 		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) && len(heads) == 0 {
-			fmt.Fprintf(out, "尚无归档（%s 不存在）：核验 0 个文件\n", dir)
+			fmt.Fprintf(out, "尚无归档（%s 不存在）：没有可核验的内容（no archive yet: nothing to verify）\n", dir)
 			return &archive.Report{Dir: dir}, nil
 		}
 	}
@@ -103,6 +103,11 @@ func storeHeads(path string) ([]string, error) {
 }
 
 func printVerify(out io.Writer, rep *archive.Report) {
+	if rep.Empty() {
+		// Not "intact": a wrong --archive folder must not look checked.
+		fmt.Fprintf(out, "归档文件夹 %s 是空的：没有清单 MANIFEST，也没有文件，没有可核验的内容；如是归档副本，请检查文件夹是否选对（empty folder: nothing to verify）\n", rep.Dir)
+		return
+	}
 	fmt.Fprintf(out, "核验归档 %s\n", rep.Dir)
 	for _, p := range rep.Problems {
 		fmt.Fprintf(out, "  %s\n", p)

@@ -120,7 +120,7 @@ func TestRecoversPlacedButUnlisted(t *testing.T) {
 	dst := filepath.Join(a.Dir, "2026", "LDMD-FM-30", "LDMD-FM-30-2026-0001.pdf")
 	os.MkdirAll(filepath.Dir(dst), 0o755)
 	os.WriteFile(dst, []byte("placed before the crash"), 0o444)
-	if rep := mustVerify(t, a.Dir); len(rep.Problems) != 1 || rep.Problems[0].Kind != Unexpected {
+	if rep := mustVerify(t, a.Dir); len(rep.Problems) != 2 || rep.Problems[0].Path != ManifestName || rep.Problems[1].Kind != Unexpected {
 		t.Fatalf("before recovery: %+v", rep.Problems)
 	}
 	if out, err := a.Put(item(src)); err != nil || out[0] != Added {

@@ -47,15 +47,22 @@ func Verify(ctx context.Context, dir string, expect ...string) (*Report, error) 
 	if err != nil {
 		return nil, err
 	}
-	for rel := range onDisk {
+	if onDisk.manifest != 0 {
+		rep.Problems = append(rep.Problems, Problem{Kind: Altered, Path: ManifestName,
+			Detail: "清单是" + typeName(onDisk.manifest) + "，不是文件本身；请从备份或归档副本恢复 MANIFEST（MANIFEST is not a regular file）"})
+	}
+	noManifest := rep.noManifest(dir, onDisk)
+	for rel, e := range onDisk.files {
 		if _, ok := m.ByPath[rel]; !ok {
-			rep.Problems = append(rep.Problems, Problem{Kind: Unexpected, Path: rel, Detail: "不在清单中（not in MANIFEST）"})
+			rep.Problems = append(rep.Problems, Problem{Kind: Unexpected, Path: rel, Detail: unlisted(e)})
 		}
 	}
 	var present []*Line
 	for i := range m.Lines {
 		l := &m.Lines[i]
-		if onDisk[l.Path] {
+		if p := onDisk.notFile(l); p != nil {
+			rep.Problems = append(rep.Problems, *p)
+		} else if _, ok := onDisk.files[l.Path]; ok {
 			present = append(present, l)
 		} else if _, listed := m.ByPath[l.Path]; listed {
 			rep.Problems = append(rep.Problems, Problem{Kind: Missing, Path: l.Path, Detail: fmt.Sprintf("清单第 %d 行登记，文件不存在（listed on line %d, not found）", l.No, l.No)})
@@ -66,34 +73,98 @@ func Verify(ctx context.Context, dir string, expect ...string) (*Report, error) 
 	}
 	rep.expect(m, expect)
 	sortProblems(rep.Problems)
+	if noManifest != nil { // first: it is why every file is unexpected
+		rep.Problems = append([]Problem{*noManifest}, rep.Problems...)
+	}
 	return rep, nil
 }
 
-// walk lists the regular files under dir (forward-slash relative paths),
-// except the manifest itself. Anything else there — a folder link, a
-// device — is listed too, so verify reports it as unexpected.
-func walk(dir string) (map[string]bool, error) {
-	files := map[string]bool{}
+// Empty reports an archive folder that holds nothing at all: no manifest
+// and no files, so there was nothing to verify.
+func (r *Report) Empty() bool { return r.Listed == 0 && r.Files == 0 && r.Head == "" && r.OK() }
+
+// noManifest is the problem of an archive folder that holds files but no
+// MANIFEST, said plainly: otherwise it shows only as every file
+// unexpected. A folder holding nothing at all has no problem: there is
+// nothing to verify (see Empty).
+func (r *Report) noManifest(dir string, onDisk *tree) *Problem {
+	if _, err := os.Lstat(manifestPath(dir)); err == nil || len(onDisk.files) == 0 {
+		return nil
+	}
+	n := len(onDisk.files)
+	return &Problem{Kind: Missing, Path: ManifestName,
+		Detail: fmt.Sprintf("清单文件不存在，文件夹中的 %d 个文件都无从核验：请从备份或归档副本恢复 MANIFEST（MANIFEST is missing: %d file(s) here cannot be verified）", n, n)}
+}
+
+// tree is what is on disk under an archive folder: each file or other
+// non-folder entry with its type, and the folders.
+type tree struct {
+	files    map[string]fs.FileMode // type bits: 0 for a regular file
+	dirs     map[string]bool
+	manifest fs.FileMode // type of MANIFEST itself; 0 if regular or absent
+}
+
+// walk lists what is under dir (forward-slash relative paths), the
+// manifest apart. Links are not followed: a symlink where an archived file
+// was is not that file, even if it points at the same bytes.
+func walk(dir string) (*tree, error) {
+	t := &tree{files: map[string]fs.FileMode{}, dirs: map[string]bool{}}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
-		}
-		if d.IsDir() {
-			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}
-		if rel = filepath.ToSlash(rel); rel != ManifestName {
-			files[rel] = true
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			t.dirs[rel] = true
+		case rel == ManifestName:
+			t.manifest = d.Type()
+		default:
+			t.files[rel] = d.Type()
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot list the archive %s: %w", dir, err)
 	}
-	return files, nil
+	return t, nil
+}
+
+// notFile is the problem of a listed path that holds something other than
+// a regular file — a link, a folder, a device — or nil.
+func (t *tree) notFile(l *Line) *Problem {
+	what := ""
+	if e, ok := t.files[l.Path]; ok && !e.IsRegular() {
+		what = typeName(e)
+	} else if t.dirs[l.Path] {
+		what = "文件夹（a folder）"
+	}
+	if what == "" {
+		return nil
+	}
+	return &Problem{Kind: Altered, Path: l.Path, Detail: fmt.Sprintf("此处是%s，不是清单第 %d 行登记的普通文件；归档文件须是文件本身（not a regular file）", what, l.No)}
+}
+
+// unlisted says why a file on disk is unexpected.
+func unlisted(e fs.FileMode) string {
+	if e.IsRegular() {
+		return "不在清单中（not in MANIFEST）"
+	}
+	return "不在清单中，且是" + typeName(e) + "（not in MANIFEST, not a regular file）"
+}
+
+func typeName(e fs.FileMode) string {
+	switch {
+	case e&fs.ModeSymlink != 0:
+		return "符号链接（a symlink）"
+	case e.IsDir():
+		return "文件夹（a folder）"
+	}
+	return "特殊文件（a device, pipe or socket）"
 }
 
 // hashAll re-hashes the listed files on many goroutines: reading many
