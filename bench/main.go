@@ -30,7 +30,7 @@ func main() {
 	check(err)
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "qdoc")
-	run("go", "build", "-o", bin, "./cmd/qdoc")
+	run("go", "build", "-tags", "qdocclock", "-o", bin, "./cmd/qdoc") // qdocclock: QDOC_NOW pins the day
 	importBench(bin, filepath.Join(dir, "ws"), *n)
 	if *big > 0 {
 		ledgerBench(bin, filepath.Join(dir, "big"), *big)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/qdoc/qdoc/internal/config"
 	"github.com/qdoc/qdoc/internal/form/pdftext"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -21,6 +22,7 @@ import (
 // TestMain lets the test binary act as qdoc inside scripts, so every
 // script drives the real command line end to end.
 func TestMain(m *testing.M) {
+	config.AllowPinnedClock() // QDOC_NOW pins "today" in scripts and crash tests
 	testscript.Main(m, map[string]func(){
 		"qdoc": func() { os.Exit(Execute(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -37,6 +39,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":    cmdMkxlsx,
+			"mksheets":  cmdMksheets,
 			"xlsxdump":  cmdXlsxdump,
 			"gbk":       cmdGBK,
 			"zipbomb":   cmdZipbomb,
@@ -74,6 +77,34 @@ func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
 			f.SetCellStr(sh, c, v)
 		}
 		row++
+	}
+	ts.Check(f.SaveAs(ts.MkAbs(args[0])))
+}
+
+// mksheets OUT.xlsx NAME IN.csv [NAME IN.csv]...: a workbook with one
+// sheet per CSV, each from row 1, as a clerk keeps one sheet per month.
+func cmdMksheets(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 3 || len(args)%2 != 1 {
+		ts.Fatalf("usage: mksheets OUT.xlsx NAME IN.csv [NAME IN.csv]...")
+	}
+	f := excelize.NewFile()
+	for i := 1; i < len(args); i += 2 {
+		sh := args[i]
+		if i == 1 {
+			ts.Check(f.SetSheetName("Sheet1", sh))
+		} else if _, err := f.NewSheet(sh); err != nil {
+			ts.Fatalf("sheet %s: %v", sh, err)
+		}
+		r := csv.NewReader(strings.NewReader(ts.ReadFile(args[i+1])))
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		ts.Check(err)
+		for row, rec := range recs {
+			for col, v := range rec {
+				c, _ := excelize.CoordinatesToCellName(col+1, row+1)
+				ts.Check(f.SetCellStr(sh, c, v))
+			}
+		}
 	}
 	ts.Check(f.SaveAs(ts.MkAbs(args[0])))
 }

@@ -32,6 +32,32 @@ func TestDefaultsAndSerial(t *testing.T) {
 	}
 }
 
+func TestParseDocSerial(t *testing.T) {
+	c, err := Parse([]byte(Template("x")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Documents
+	for _, tc := range []struct {
+		pattern, in string
+		seq         int
+	}{
+		{d.RevisionPattern, "LDMD-FM-10-2026-001", 1},
+		{d.RevisionPattern, "ldmd-fm-10-2026-012", 12},
+		{d.TrainingPattern, "LDMD-FM-11-2026-1234", 1234},
+		{d.RevisionPattern, "LDMD-FM-11-2026-001", 0},
+		{d.TrainingPattern, "LDMD-FM-30-2026-0001", 0},
+	} {
+		y, q, ok := c.ParseDocSerial(tc.pattern, tc.in)
+		if ok != (tc.seq > 0) || ok && (y != 2026 || q != tc.seq) {
+			t.Errorf("ParseDocSerial(%s, %s) = %d %d %v", tc.pattern, tc.in, y, q, ok)
+		}
+	}
+	if c.DocSerial(d.RevisionPattern, 2026, 12) != "LDMD-FM-10-2026-012" {
+		t.Errorf("DocSerial = %s", c.DocSerial(d.RevisionPattern, 2026, 12))
+	}
+}
+
 func TestCustomPattern(t *testing.T) {
 	c, err := Parse([]byte("prefix: QA\nserial_pattern: \"{yyyy}/{seq:3}-{prefix}\"\n"))
 	if err == nil {
@@ -124,5 +150,25 @@ func TestFontBytes(t *testing.T) {
 	c.Font = ""
 	if b, err := c.FontBytes(); b != nil || err != nil {
 		t.Errorf("no font set: %v %v", b, err)
+	}
+}
+
+// A release ignores QDOC_NOW: a pinned clock would back-date the audit
+// trail. Tests opt in with AllowPinnedClock.
+func TestNowPinnedOnlyInTests(t *testing.T) {
+	defer func(g func(string) string, p bool) { getenv, pinnable = g, p }(getenv, pinnable)
+	getenv = func(k string) string {
+		if k == "QDOC_NOW" {
+			return "2020-01-02"
+		}
+		return ""
+	}
+	pinnable = clockTag
+	if got := Now(); !clockTag && got.Year() == 2020 {
+		t.Errorf("release build honoured QDOC_NOW: %v", got)
+	}
+	AllowPinnedClock()
+	if got := Now(); got.Format("2006-01-02") != "2020-01-02" {
+		t.Errorf("pinned clock %v, want 2020-01-02", got)
 	}
 }

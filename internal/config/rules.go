@@ -19,10 +19,12 @@ func (c *Config) Rules(today time.Time) *record.Rules {
 // Today is the workspace's civil date now.
 func (c *Config) Today() time.Time { return record.Today(Now(), c.Loc) }
 
-// Now is the clock; QDOC_NOW (RFC 3339 or 2006-01-02) pins it so tests and
-// reproductions see a fixed day.
+// Now is the clock. In tests and benchmarks QDOC_NOW (RFC 3339 or
+// 2006-01-02) pins it so they see a fixed day; a release ignores it, since
+// a pinned clock would back-date the audit trail (commands take --date for
+// a real back-dated act, and record who gave it).
 func Now() time.Time {
-	if s := getenv("QDOC_NOW"); s != "" {
+	if s := getenv("QDOC_NOW"); s != "" && pinnable {
 		if t, err := time.Parse(time.RFC3339, s); err == nil {
 			return t
 		}
@@ -45,3 +47,10 @@ func (l Labels) Class(code string) string    { return l.c.Vocabs.Class.Label(cod
 func (l Labels) Status(code string) string   { return l.c.Vocabs.Status.Label(code) }
 
 var getenv = os.Getenv
+
+// pinnable is whether QDOC_NOW is honoured: in a build with -tags qdocclock
+// (the benchmark) or once a test binary calls AllowPinnedClock.
+var pinnable = clockTag
+
+// AllowPinnedClock makes Now honour QDOC_NOW. Only tests call it.
+func AllowPinnedClock() { pinnable = true }
