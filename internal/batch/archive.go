@@ -146,7 +146,10 @@ var scanExts = []string{".pdf", ".jpg", ".jpeg", ".png"}
 // FileScansStep files each scan in inbox/scans/ whose name contains a
 // serial against that record — archive/<year>/<form code>/<serial>-扫描件-<n>.<ext>
 // — and marks the record 已归档 (then refreshes the ledgers that show it).
-// Scans it cannot match are reported and left where they are.
+// Every form that prints a serial for signing can come back: an entry's
+// FM-30, a revision request (FM-10) and a training request (FM-11); a
+// document's are shown filed in its trail (doc show). Scans it cannot
+// match are reported and left where they are.
 type FileScansStep struct{}
 
 func (FileScansStep) String() string { return "scans" }
@@ -161,7 +164,8 @@ func (FileScansStep) Run(ctx context.Context, r *Run) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", dir, err)
 	}
-	m, err := archive.NewMatcher(r.Cfg.Prefix, r.Cfg.SerialPattern)
+	dc := r.Cfg.Documents
+	m, err := archive.NewMatcher(r.Cfg.Prefix, r.Cfg.SerialPattern, dc.RevisionPattern, dc.TrainingPattern)
 	if err != nil {
 		return err
 	}
@@ -216,60 +220,113 @@ func b2i(b bool) int {
 	return 0
 }
 
+// scanTarget is the record a scan is filed against.
+type scanTarget struct {
+	Serial string
+	Year   int
+	Form   string // unprefixed form code: FM-30, or the documents' revision or training form
+	Doc    string // the document of a revision or training request; "" for an entry
+}
+
 // fileScan files one scan; false means it was reported and left in place.
 func (r *Run) fileScan(a *archive.Archive, m *archive.Matcher, path string) (bool, error) {
 	name := filepath.Base(path)
-	e, why := r.scanRecord(m, name)
+	t, why := r.scanRecord(m, name)
 	if why != "" {
 		fmt.Fprintf(r.Out, "  扫描件 %s: %s，未归档，留在原处\n", name, why)
 		return false, nil
 	}
-	sc, err := r.archiveScan(a, e, path)
+	sc, err := r.archiveScan(a, t, path)
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintf(r.Out, "  扫描件 %s → %s/%s（%s 已归档）\n", name, r.relPath(a.Dir), sc.Path, e.Serial)
+	of := ""
+	if t.Doc != "" {
+		of = "，文件 " + t.Doc
+	}
+	fmt.Fprintf(r.Out, "  扫描件 %s → %s/%s（%s 已归档%s）\n", name, r.relPath(a.Dir), sc.Path, t.Serial, of)
 	moveFiled(path)
 	return true, nil
 }
 
 // scanRecord finds the one record a scan's file name names, or says why not.
-func (r *Run) scanRecord(m *archive.Matcher, name string) (*record.Entry, string) {
+func (r *Run) scanRecord(m *archive.Matcher, name string) (scanTarget, string) {
 	if !slices.Contains(scanExts, strings.ToLower(filepath.Ext(name))) {
-		return nil, "不是 PDF、JPG 或 PNG 扫描件"
+		return scanTarget{}, "不是 PDF、JPG 或 PNG 扫描件"
 	}
+	var found []scanTarget
 	var serials []string
 	for _, s := range m.Find(name) {
-		if y, q, ok := r.Cfg.ParseSerial(s); ok && !slices.Contains(serials, r.Cfg.Serial(y, q)) {
-			serials = append(serials, r.Cfg.Serial(y, q))
+		if t, ok := r.scanSerial(s); ok && !slices.Contains(serials, t.Serial) {
+			found, serials = append(found, t), append(serials, t.Serial)
 		}
 	}
+	dc := r.Cfg.Documents
 	switch {
-	case len(serials) == 0:
-		return nil, fmt.Sprintf("文件名中没有编号（应含如 %s）", r.Cfg.Serial(2026, 1))
-	case len(serials) > 1:
-		return nil, "文件名中有多个编号 " + strings.Join(serials, "、") + "，请每份扫描件只含一个编号"
+	case len(found) == 0:
+		return scanTarget{}, fmt.Sprintf("文件名中没有编号（应含如 %s、%s 或 %s）", r.Cfg.Serial(2026, 1),
+			r.Cfg.DocSerial(dc.RevisionPattern, 2026, 1), r.Cfg.DocSerial(dc.TrainingPattern, 2026, 1))
+	case len(found) > 1:
+		return scanTarget{}, "文件名中有多个编号 " + strings.Join(serials, "、") + "，请每份扫描件只含一个编号"
 	}
-	e, err := r.Store.Get(serials[0])
+	t := found[0]
+	if t.Form != FM30 {
+		return r.docScan(t)
+	}
+	e, err := r.Store.Get(t.Serial)
 	switch {
 	case err != nil:
-		return nil, serials[0] + " 未发出（不是本系统的编号）"
+		return t, t.Serial + " 未发出（不是本系统的编号）"
 	case e.Void:
-		return nil, serials[0] + " 已作废"
+		return t, t.Serial + " 已作废"
 	case e.Reserved:
-		return nil, serials[0] + " 是预留编号，尚未登记；登记后再运行即可归档"
+		return t, t.Serial + " 是预留编号，尚未登记；登记后再运行即可归档"
 	}
-	return e, ""
+	t.Year = e.Year
+	return t, ""
+}
+
+// scanSerial reads a serial found in a file name as an entry's, a
+// revision request's or a training request's, in its canonical spelling.
+func (r *Run) scanSerial(s string) (scanTarget, bool) {
+	if y, q, ok := r.Cfg.ParseSerial(s); ok {
+		return scanTarget{Serial: r.Cfg.Serial(y, q), Year: y, Form: FM30}, true
+	}
+	dc := r.Cfg.Documents
+	for _, f := range [][2]string{{dc.RevisionPattern, dc.RevisionForm}, {dc.TrainingPattern, dc.TrainingForm}} {
+		if y, q, ok := r.Cfg.ParseDocSerial(f[0], s); ok {
+			return scanTarget{Serial: r.Cfg.DocSerial(f[0], y, q), Year: y, Form: f[1]}, true
+		}
+	}
+	return scanTarget{}, false
+}
+
+// docScan checks that a revision or training request serial was issued,
+// and names its document.
+func (r *Run) docScan(t scanTarget) (scanTarget, string) {
+	lookup, what := r.Store.DocTrainingNumber, "培训申请单"
+	if t.Form == r.Cfg.Documents.RevisionForm {
+		lookup, what = r.Store.DocRequestNumber, "文件修订申请表"
+	}
+	n, err := lookup(t.Serial)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return t, t.Serial + " 未发出（不是本系统的" + what + "编号）"
+	case err != nil:
+		return t, t.Serial + " 无法查询：" + err.Error()
+	}
+	t.Doc = n
+	return t, ""
 }
 
 // archiveScan puts the scan in the archive under the record's next scan
 // number — or finds it already there — and records it in the store.
-func (r *Run) archiveScan(a *archive.Archive, e *record.Entry, path string) (store.Scan, error) {
+func (r *Run) archiveScan(a *archive.Archive, t scanTarget, path string) (store.Scan, error) {
 	sum, size, err := fsutil.HashFile(path)
 	if err != nil {
 		return store.Scan{}, fmt.Errorf("cannot read scan %s: %w", path, err)
 	}
-	have, err := r.Store.Scans(e.Serial)
+	have, err := r.Store.Scans(t.Serial)
 	if err != nil {
 		return store.Scan{}, err
 	}
@@ -278,13 +335,13 @@ func (r *Run) archiveScan(a *archive.Archive, e *record.Entry, path string) (sto
 			return sc, nil // filed before; the source was not moved away
 		}
 	}
-	it := archive.Item{Src: path, Year: e.Year, Form: r.Cfg.FormCode(FM30), Serial: e.Serial, Record: e.Serial, SHA256: sum}
+	it := archive.Item{Src: path, Year: t.Year, Form: r.Cfg.FormCode(t.Form), Serial: t.Serial, Record: t.Serial, SHA256: sum}
 	n := r.nextScanNo(a, &it, len(have)+1, sum)
 	if _, err := a.Put(it); err != nil {
 		return store.Scan{}, err
 	}
 	rel, _ := it.Rel()
-	sc := store.Scan{Serial: e.Serial, N: n, Path: rel, SHA256: sum, Size: size, Source: r.relPath(path)}
+	sc := store.Scan{Serial: t.Serial, N: n, Path: rel, SHA256: sum, Size: size, Source: r.relPath(path)}
 	return sc, r.recordScan(sc)
 }
 

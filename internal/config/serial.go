@@ -48,7 +48,23 @@ func (c *Config) Serial(year, seq int) string {
 // ParseSerial reads year and sequence back from a serial of this pattern.
 func (c *Config) ParseSerial(s string) (year, seq int, ok bool) {
 	p, _ := ParsePattern(c.SerialPattern)
-	src := strings.ReplaceAll(p.src, "{prefix}", c.Prefix)
+	return p.Parse(c.Prefix, s)
+}
+
+// ParseDocSerial reads year and sequence back from a serial of a
+// document-control pattern (RevisionPattern or TrainingPattern).
+func (c *Config) ParseDocSerial(pattern, s string) (year, seq int, ok bool) {
+	p, err := ParsePattern(pattern)
+	if err != nil { // checked at load
+		return 0, 0, false
+	}
+	return p.Parse(c.Prefix, s)
+}
+
+// Parse reads year and sequence back from a serial of the pattern with
+// prefix, in any case.
+func (p *Pattern) Parse(prefix, s string) (year, seq int, ok bool) {
+	src := strings.ReplaceAll(p.src, "{prefix}", prefix)
 	src = strings.Replace(src, "{yyyy}", "\x00Y\x00", 1)
 	src = seqRe.ReplaceAllString(src, "\x00S\x00")
 	re := regexp.QuoteMeta(src)

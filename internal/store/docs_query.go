@@ -46,6 +46,17 @@ func docRequestNumber(q querier, serial string) (string, error) {
 	return n, err
 }
 
+// DocTrainingNumber returns the document whose version holds a training
+// request (培训申请单) serial, or ErrNotFound.
+func (s *Store) DocTrainingNumber(serial string) (string, error) {
+	var n string
+	err := s.db.QueryRow(`SELECT number FROM doc_versions WHERE training = ?`, serial).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return n, err
+}
+
 // DocNumbers lists every document number, sorted.
 func (s *Store) DocNumbers() ([]string, error) { return docNumbers(s.db) }
 
