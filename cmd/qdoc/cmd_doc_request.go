@@ -107,11 +107,13 @@ func importDocs(cmd *cobra.Command, w *doc.Workspace, path string) error {
 }
 
 // writeImportReport puts the error workbook of a rejected document list
-// under out/rejected/, named after the list.
+// under out/rejected/, named after the list. The name ends 文件清单错误报告,
+// never -错误报告 as a rejected intake file's does, so the two never
+// overwrite each other in the folder they share.
 func writeImportReport(w *doc.Workspace, res *doc.ImportResult) (string, error) {
-	name := strings.TrimSuffix(res.File, filepath.Ext(res.File)) + "-错误报告.xlsx"
+	name := res.File + "-文件清单错误报告.xlsx"
 	if _, err := fsutil.SafeName(name); err != nil {
-		name = "文件清单-错误报告.xlsx"
+		name = "文件清单错误报告.xlsx"
 	}
 	path := filepath.Join(w.Cfg.OutDir(), "rejected", name)
 	err := fsutil.WriteFile(path, func(out io.Writer) error { return doc.WriteImportReport(out, res) })

@@ -44,7 +44,7 @@ func TestImportTwoPassReject(t *testing.T) {
 	if code != exitRejected || !strings.Contains(out, "big.csv 第 11 行 等级: \"D\"") {
 		t.Fatalf("run: %d %s", code, out)
 	}
-	if _, err := os.Stat(filepath.Join(ws, "out", "rejected", "big-错误报告.xlsx")); err != nil {
+	if _, err := os.Stat(filepath.Join(ws, "out", "rejected", "big.csv-错误报告.xlsx")); err != nil {
 		t.Fatal(err)
 	}
 	if code, out := runQdoc(ws, "info", "list"); code != 0 || strings.Contains(out, "LDMD") {

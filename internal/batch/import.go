@@ -168,17 +168,17 @@ func (r *Run) reject(fr FileResult, f *intake.File, probs []intake.Problem) (Fil
 	for _, row := range f.Rows {
 		cols[row.Line] = row.Cols
 	}
+	file := f.Name
+	if f.Sheet != "" {
+		file += "（工作表 " + f.Sheet + "）"
+	}
 	for _, p := range probs {
-		fr.Problems = append(fr.Problems, describe(f.Name, cols[p.Line][p.Field], p))
+		fr.Problems = append(fr.Problems, describe(file, cols[p.Line][p.Field], p))
 	}
 	if r.DryRun {
 		return fr, nil
 	}
-	name := strings.TrimSuffix(f.Name, filepath.Ext(f.Name)) + "-错误报告.xlsx"
-	if _, err := fsutil.SafeName(name); err != nil {
-		name = "错误报告.xlsx"
-	}
-	out := filepath.Join(r.Cfg.OutDir(), "rejected", name)
+	out := filepath.Join(r.Cfg.OutDir(), "rejected", reportName(f.Name))
 	err := fsutil.WriteFile(out, func(w io.Writer) error { return intake.WriteRejectReport(w, f, probs) })
 	if err != nil {
 		return fr, fmt.Errorf("writing the error report for %s: %w", f.Path, err)
@@ -187,8 +187,19 @@ func (r *Run) reject(fr FileResult, f *intake.File, probs []intake.Problem) (Fil
 	return fr, nil
 }
 
-// describe names a problem as a clerk finds it: file, row as Excel shows
-// it, column, field, value and what is wrong.
+// reportName is the error workbook's name for a rejected intake file. It
+// keeps the file's extension (d.csv-错误报告.xlsx), so d.csv and d.xlsx
+// rejected in one run do not overwrite each other's report.
+func reportName(file string) string {
+	name := file + "-错误报告.xlsx"
+	if _, err := fsutil.SafeName(name); err != nil {
+		return "错误报告.xlsx"
+	}
+	return name
+}
+
+// describe names a problem as a clerk finds it: file (and sheet), row as
+// Excel shows it, column, field, value and what is wrong.
 func describe(file, col string, p intake.Problem) string {
 	where := fmt.Sprintf("%s 第 %d 行", file, p.Line)
 	if p.Field != "" {
