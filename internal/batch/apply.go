@@ -45,16 +45,14 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 		}
 		fr.New++
 		fr.Serials = append(fr.Serials, p.e.Serial)
-		if p.nearDup != "" {
-			fr.Warnings = append(fr.Warnings, fmt.Sprintf("第 %d 行（%s）与 %s 的接收日期、报告部门相同且标题相近，可能重复，请核对",
-				p.line, p.e.Serial, p.nearDup))
-		}
+		warnNear(fr, p)
 	case actLegacy:
 		if err := tx.InsertLegacy(&p.e, p.year, p.seq, src); err != nil {
 			return err
 		}
 		fr.New++
 		fr.Serials = append(fr.Serials, p.e.Serial)
+		warnNear(fr, p)
 	case actUpdate:
 		// A late change is accepted with its file and row as the reason.
 		why, err := r.lateChange(tx, &p.e)
@@ -81,4 +79,20 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 		fr.Unchanged++
 	}
 	return nil
+}
+
+// warnNear reports a new row that may duplicate a stored entry or an
+// earlier row of its file; it is stored all the same.
+func warnNear(fr *FileResult, p *planned) {
+	var other string
+	switch {
+	case p.nearDup != "":
+		other = " " + p.nearDup + " "
+	case p.nearLine > 0:
+		other = fmt.Sprintf("本文件第 %d 行", p.nearLine)
+	default:
+		return
+	}
+	fr.Warnings = append(fr.Warnings, fmt.Sprintf("第 %d 行（%s）与%s的接收日期、报告部门相同且标题相近，可能重复，请核对",
+		p.line, p.e.Serial, other))
 }

@@ -23,8 +23,9 @@ type planned struct {
 	line      int
 	e         record.Entry
 	act       action
-	year, seq int // for legacy rows
-	nearDup   string
+	year, seq int    // for legacy rows
+	nearDup   string // a stored entry this new row may duplicate
+	nearLine  int    // or an earlier row of the same file it may duplicate
 }
 
 func (p *planned) brief() *store.Brief {
@@ -40,6 +41,10 @@ type planner struct {
 	rules *record.Rules
 	byKey map[string]int // entry key -> first line in this file
 	bySer map[string]int // serial -> first line in this file
+	// byDay holds the titles of this file's rows by received date and
+	// reporter, so two new rows of one file are checked for near-duplicates
+	// as a row is checked against the store.
+	byDay map[string][]fileTitle
 	probs []intake.Problem
 	plan  []planned
 	count [actLegacy + 1]int // rows by action
@@ -56,7 +61,13 @@ var KeepRows = 20000
 
 func (r *Run) newPlanner(ix *store.Index) *planner {
 	return &planner{r: r, ix: ix, rules: r.Cfg.Rules(r.Actor.Today),
-		byKey: map[string]int{}, bySer: map[string]int{}, keep: KeepRows}
+		byKey: map[string]int{}, bySer: map[string]int{}, byDay: map[string][]fileTitle{}, keep: KeepRows}
+}
+
+// fileTitle is a row planned earlier in the file, for near-duplicates.
+type fileTitle struct {
+	line  int
+	title string
 }
 
 func (p *planner) add(line int, field, value, msg string) {
@@ -79,6 +90,7 @@ func (p *planner) row(row intake.Row) (planned, bool) {
 	if !p.unique(&pl) || !ok {
 		return pl, false
 	}
+	p.noteDay(&pl)
 	p.count[pl.act]++
 	if len(p.plan) < p.keep && !p.overflow {
 		p.plan = append(p.plan, pl)
@@ -102,6 +114,7 @@ func (p *planner) numbered(pl *planned) bool {
 	switch {
 	case b == nil && p.r.Legacy:
 		pl.act, pl.year, pl.seq = actLegacy, year, seq
+		return p.legacy(pl, raw, year)
 	case b == nil:
 		p.add(pl.line, "number", raw, "不是本系统发出的编号；新信息请留空编号，历史台帐请用 qdoc import --legacy 导入")
 		return false
@@ -113,8 +126,56 @@ func (p *planner) numbered(pl *planned) bool {
 	default:
 		pl.act = actUpdate
 	}
-	return true
+	return p.receivedInYear(pl, year, b.Reserved)
 }
+
+// receivedInYear refuses a row that would move an issued or reserved
+// number out of its year: {yyyy} is the year the entry was received, and
+// that year's FM-31 holds it.
+func (p *planner) receivedInYear(pl *planned, year int, reserved bool) bool {
+	got := pl.e.Received.Year()
+	if !p.serialHasYear() || pl.e.Received.IsZero() || got == year {
+		return true
+	}
+	msg := fmt.Sprintf("接收日期在 %d 年，但编号 %s 是 %d 年的（编号中的年份就是接收年份，该条登记在 %d 年的台帐中）；请改正接收日期，如确是 %d 年收到的另一条信息，请清空编号作为新信息登记",
+		got, pl.e.Serial, year, year, got)
+	if reserved {
+		msg = fmt.Sprintf("接收日期在 %d 年，但预留编号 %s 是 %d 年的空白表单编号，只能登记 %d 年收到的信息；请改正接收日期，或清空编号作为新信息登记，并用 qdoc info void 作废这个预留编号",
+			got, pl.e.Serial, year, year)
+	}
+	p.add(pl.line, "received", record.FormatDate(pl.e.Received), msg)
+	return false
+}
+
+// legacy checks a historic row before it takes its own number: the year
+// in the number must be the received year, and an entry already stored
+// under another number must not come in twice.
+func (p *planner) legacy(pl *planned, raw string, year int) bool {
+	ok := true
+	if got := pl.e.Received.Year(); p.serialHasYear() && !pl.e.Received.IsZero() && got != year {
+		p.add(pl.line, "number", raw, fmt.Sprintf(
+			"编号中的年份是 %d，但接收日期是 %s（编号中的年份应是接收年份，该年的台帐登记此条）；请核对历史台帐，改正编号或接收日期",
+			year, record.FormatDate(pl.e.Received)))
+		ok = false
+	}
+	if b := p.ix.ByKey[pl.e.Key()]; b != nil {
+		void := ""
+		if b.Void {
+			void = "（已作废）"
+		}
+		p.add(pl.line, "number", raw, fmt.Sprintf(
+			"与已登记的 %s%s 是同一条信息（接收日期、报告部门、标题和内容相同），不能用另一个编号再导入一次；请删除此行，或把编号改为 %s",
+			b.Serial, void, b.Serial))
+		return false
+	}
+	p.near(pl)
+	return ok
+}
+
+// serialHasYear reports whether serials carry the received year. The
+// config requires {yyyy} today; the year rules follow the pattern, not
+// that requirement.
+func (p *planner) serialHasYear() bool { return strings.Contains(p.r.Cfg.SerialPattern, "{yyyy}") }
 
 // unnumbered matches a row without 编号 to the entry with the same
 // received date, reporter, title and content, or plans a new entry.
@@ -130,13 +191,35 @@ func (p *planner) unnumbered(pl *planned) {
 		return
 	}
 	pl.act = actNew
+	p.near(pl)
+}
+
+// near looks for an entry with the row's received date and reporter and
+// a near-identical title: one stored, or else one planned earlier in this
+// file. A match is only a warning; the row is stored.
+func (p *planner) near(pl *planned) {
 	day := store.DayKey(record.FormatDate(pl.e.Received), pl.e.Reporter)
 	for _, b := range p.ix.ByDay[day] {
 		if record.NearTitle(b.Title, pl.e.Title) {
 			pl.nearDup = b.Serial
-			break
+			return
 		}
 	}
+	for _, o := range p.byDay[day] {
+		if record.NearTitle(o.title, pl.e.Title) {
+			pl.nearLine = o.line
+			return
+		}
+	}
+}
+
+// noteDay remembers a valid row's title for the rows after it.
+func (p *planner) noteDay(pl *planned) {
+	if pl.e.Received.IsZero() || pl.e.Title == "" {
+		return
+	}
+	day := store.DayKey(record.FormatDate(pl.e.Received), pl.e.Reporter)
+	p.byDay[day] = append(p.byDay[day], fileTitle{pl.line, pl.e.Title})
 }
 
 // unique refuses two rows of one file that are the same entry.
