@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -125,13 +126,23 @@ func readWorkbook(f *File, fh *os.File, zr *zip.Reader, lim Limits) error {
 		return damaged(f.Path, err)
 	}
 	paths := sheetPaths(zr)
+	var more []string // later sheets that hold rows too
 	for _, sheet := range x.GetSheetList() {
-		if err := readSheet(f, x, sheet, loadMerges(zr, paths[sheet])); err != nil {
+		m := loadMerges(zr, paths[sheet])
+		if f.Sheet == "" {
+			err = readSheet(f, x, sheet, m)
+		} else {
+			err = laterSheet(f, x, sheet, m, &more)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	if f.Sheet == "" {
 		return noHeader(f.Path, "任何工作表的")
+	}
+	if len(more) > 0 {
+		return manySheets(f, more)
 	}
 	return nil
 }
@@ -141,27 +152,23 @@ func noHeader(path, where string) *Error {
 		where, headerScanRows, headerMinMatches, headerHint(), headerScanRows)
 }
 
-// readSheet reads the first sheet that has a header; later sheets that
-// also have one are only reported, so the clerk knows they were not read.
+// manySheets refuses a workbook whose rows are spread over several
+// sheets: reading one and dropping the others would lose entries without
+// a trace, and which one the clerk meant cannot be guessed.
+func manySheets(f *File, more []string) *Error {
+	names := "'" + strings.Join(more, "'、'") + "'"
+	return fileErr(f.Path, nil, "工作表 '%s' 和 %s 都有表头和数据行，qdoc 每个文件只读取一个工作表，为免漏登，整个文件未导入；请把所有行放到同一个工作表中，或把每个工作表另存为单独的文件放入 inbox/（sheets '%s' and %s both hold intake rows; only one sheet per file is read, so the file was not imported: put all rows in one sheet, or save each sheet as its own file in inbox/）",
+		f.Sheet, names, f.Sheet, names)
+}
+
+// readSheet reads the sheet's rows into f if it has a header; a sheet
+// without one (instructions, lists for drop-downs) is passed over.
 func readSheet(f *File, x *excelize.File, sheet string, m *merges) error {
-	rows, err := x.Rows(sheet)
-	if err != nil {
-		return nil // a chart sheet or a sheet excelize cannot stream: no data
+	it, head, at, err := openSheet(f, x, sheet, m)
+	if it == nil || err != nil || at < 0 {
+		return err
 	}
-	defer rows.Close()
-	it := &sheetRows{rows: rows, merges: m}
-	head, err := it.head(headerScanRows)
-	if err != nil {
-		return sheetErr(f.Path, sheet, err)
-	}
-	at := findHeader(head)
-	switch {
-	case at < 0:
-		return nil
-	case f.Sheet != "":
-		f.Warnings = append(f.Warnings, fmt.Sprintf("工作表 '%s' 也有表头（第 %d 行），但只读取了第一个工作表 '%s'；请把数据放在同一个工作表中", sheet, at+1, f.Sheet))
-		return nil
-	}
+	defer it.rows.Close()
 	f.Sheet, f.HeaderLine = sheet, at+1
 	g, err := newGrid(f, head[at])
 	if err != nil {
@@ -172,6 +179,82 @@ func readSheet(f *File, x *excelize.File, sheet string, m *merges) error {
 		gr.add(i+1, head[i])
 	}
 	return it.rest(gr)
+}
+
+// laterSheet looks at a sheet after the one read: a header with data
+// under it is added to more (the file will be refused); a header alone,
+// as a copied template leaves it, is only a warning. It reads no further
+// than the first data row, so a large sheet costs little.
+func laterSheet(f *File, x *excelize.File, sheet string, m *merges, more *[]string) error {
+	it, head, at, err := openSheet(f, x, sheet, m)
+	if it == nil || err != nil || at < 0 {
+		return err
+	}
+	defer it.rows.Close()
+	known := knownCols(head[at])
+	for i := at + 1; i < len(head); i++ {
+		if hasData(head[i], known) {
+			*more = append(*more, sheet)
+			return nil
+		}
+	}
+	for {
+		cells, ok, err := it.next()
+		if err != nil {
+			return sheetErr(f.Path, sheet, err)
+		}
+		if !ok {
+			break
+		}
+		if hasData(cells, known) {
+			*more = append(*more, sheet)
+			return nil
+		}
+	}
+	f.Warnings = append(f.Warnings, fmt.Sprintf("工作表 '%s' 也有表头（第 %d 行）但没有数据行，已忽略；只读取了工作表 '%s'", sheet, at+1, f.Sheet))
+	return nil
+}
+
+// openSheet starts streaming a sheet and finds its header among the first
+// rows: at is its index in head, or -1. A nil iterator means the sheet has
+// no rows to stream (a chart sheet, or one excelize cannot stream).
+func openSheet(f *File, x *excelize.File, sheet string, m *merges) (*sheetRows, [][]string, int, error) {
+	rows, err := x.Rows(sheet)
+	if err != nil {
+		return nil, nil, -1, nil
+	}
+	it := &sheetRows{rows: rows, merges: m}
+	head, err := it.head(headerScanRows)
+	if err != nil {
+		rows.Close()
+		return nil, nil, -1, sheetErr(f.Path, sheet, err)
+	}
+	at := findHeader(head)
+	if at < 0 {
+		rows.Close()
+		return nil, nil, -1, nil
+	}
+	return it, head, at, nil
+}
+
+// knownCols marks the columns of a header row that name a field.
+func knownCols(header []string) []bool {
+	known := make([]bool, len(header))
+	for i, h := range header {
+		known[i] = fieldOf(cleanText(h)) != ""
+	}
+	return known
+}
+
+// hasData reports whether a row has text under a known column: what the
+// grid reader would take as a data row.
+func hasData(cells []string, known []bool) bool {
+	for i, c := range cells {
+		if i < len(known) && known[i] && cleanText(c) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func sheetErr(path, sheet string, err error) *Error {

@@ -124,13 +124,43 @@ func TestReadXLSXPicksSheetWithHeader(t *testing.T) {
 	p := writeXLSX(t, t.TempDir(), "b.xlsx",
 		sheetData{"说明", [][]any{{"请在第二页填写"}}},
 		sheetData{"2026", [][]any{{"标题", "内容", "等级"}, {"t", "c", "A"}}},
-		sheetData{"2025", [][]any{{"标题", "内容", "等级"}, {"old", "c", "A"}}})
+		sheetData{"2025", [][]any{{"标题", "内容", "等级"}, {}, {"", "", "", "合计：0"}}})
 	f := mustRead(t, p)
 	if f.Sheet != "2026" || len(f.Rows) != 1 || f.Rows[0].Values["title"] != "t" {
 		t.Fatalf("sheet %q rows %+v", f.Sheet, f.Rows)
 	}
-	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "'2025'") {
+	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "'2025'") || !strings.Contains(f.Warnings[0], "没有数据行") {
 		t.Errorf("warnings = %q", f.Warnings)
+	}
+}
+
+// Rows on a second sheet would be lost if only the first were read: the
+// whole file is refused, naming every sheet that holds rows.
+func TestReadXLSXRowsOnSeveralSheets(t *testing.T) {
+	late := [][]any{{"标题", "内容", "等级"}}
+	for i := 0; i < 30; i++ {
+		late = append(late, []any{})
+	}
+	late = append(late, []any{"第 32 行才有数据", "c", "B"})
+	p := writeXLSX(t, t.TempDir(), "multi.xlsx",
+		sheetData{"2026", [][]any{{"登记表"}, {"标题", "内容", "等级"}, {"t", "c", "A"}}},
+		sheetData{"空表", [][]any{{"标题", "内容", "等级"}}},
+		sheetData{"2025", [][]any{{"标题", "内容", "等级"}, {"old", "c", "A"}}},
+		sheetData{"12月", late})
+	e := readErr(t, p, Limits{})
+	for _, want := range []string{"'2026'", "'2025'、'12月'", "同一个工作表", "inbox/", "only one sheet"} {
+		if !strings.Contains(e.Msg, want) {
+			t.Errorf("message lacks %q: %s", want, e.Msg)
+		}
+	}
+	if strings.Contains(e.Msg, "空表") {
+		t.Errorf("a sheet with a header and no rows is named: %s", e.Msg)
+	}
+	// ReadEach hands over the first sheet's rows before it sees the
+	// second; the caller must still get the error and store nothing.
+	n := 0
+	if _, err := ReadEach(p, Limits{}, func(Row) { n++ }); err == nil {
+		t.Fatalf("ReadEach accepted rows on two sheets (%d rows)", n)
 	}
 }
 
