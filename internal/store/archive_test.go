@@ -2,6 +2,7 @@ package store
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,5 +117,57 @@ func TestAuditMonthAndBackup(t *testing.T) {
 	}
 	if err := s.BackupTo(bk); err == nil {
 		t.Error("VACUUM INTO replaced an existing file")
+	}
+}
+
+// A serial the archive holds and a restored store lacks becomes a void
+// placeholder with its reason and one audit row; the counter moves past
+// it, no intake row can match it, and the restore has its own audit row.
+func TestInsertVoidPlaceholderAndRestoreAudit(t *testing.T) {
+	s, a := testStore(t)
+	insert(t, s, a, entry(1, "一"))
+	tx, _ := s.Begin(a)
+	serial, err := tx.InsertVoid(2026, 3, "恢复备份后缺失：已归档于 archive/x.pdf", "command: restore bk")
+	if err != nil || serial != "T-2026-0003" {
+		t.Fatalf("InsertVoid = %q, %v", serial, err)
+	}
+	if err := tx.RaiseDocCounter("FM-10", 2026, 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.AuditRestore("从备份 bk 恢复", "data/qdoc.db.before-restore-1", "command: restore bk"); err != nil {
+		t.Fatal(err)
+	}
+	tx.Commit()
+	v, err := s.Get("T-2026-0003")
+	if err != nil || !v.Void || v.Reserved || !strings.HasPrefix(v.VoidReason, "恢复备份后缺失") {
+		t.Fatalf("placeholder %+v, %v", v, err)
+	}
+	rows, _ := s.Audit("T-2026-0003")
+	if len(rows) != 1 || rows[0].Action != "void" || rows[0].After != "作废" || rows[0].Reason != v.VoidReason || rows[0].Who != "张三" {
+		t.Errorf("placeholder audit %+v", rows)
+	}
+	ix, _ := s.LoadIndex()
+	if b := ix.BySerial["T-2026-0003"]; b == nil || !b.Void || b.Key != "" {
+		t.Errorf("placeholder brief %+v", b)
+	}
+	e := entry(5, "next")
+	insert(t, s, a, e)
+	if e.Serial != "T-2026-0004" {
+		t.Errorf("after the placeholder: %s, want T-2026-0004", e.Serial)
+	}
+	tx, _ = s.Begin(a)
+	if seq, _ := tx.AllocDocSerial("FM-10", 2026); seq != 5 {
+		t.Errorf("doc counter after raise: %d, want 5", seq)
+	}
+	tx.Rollback()
+	var restore *AuditRow
+	all, _ := s.Audit("")
+	for i := range all {
+		if all[i].Action == "restore" {
+			restore = &all[i]
+		}
+	}
+	if restore == nil || restore.Serial != RestoreRecord || restore.After != "从备份 bk 恢复" || restore.Who != "张三" || restore.OSUser != "zhang" {
+		t.Errorf("restore audit row %+v", restore)
 	}
 }

@@ -108,7 +108,7 @@ func (t *Tx) insert(e *record.Entry, source string) error {
 	e.Registered = t.a.Today
 	v := e.Values()
 	key, digest := "", ""
-	if !e.Reserved {
+	if !e.Reserved && !e.Void { // a placeholder matches no intake row
 		key, digest = e.Key(), e.Digest()
 	}
 	_, err := t.tx.Exec(`INSERT INTO entries (`+entryCols+`, key, digest, source)
@@ -119,7 +119,10 @@ func (t *Tx) insert(e *record.Entry, source string) error {
 		return fmt.Errorf("store %s: %w", e.Serial, err)
 	}
 	action := "create"
-	if e.Reserved {
+	switch {
+	case e.Void:
+		return t.audit(e.Serial, "void", "void", "", "作废", source, e.VoidReason)
+	case e.Reserved:
 		action = "reserve"
 	}
 	return t.audit(e.Serial, action, "*", "", snapshot(e), source, "")

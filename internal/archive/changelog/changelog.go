@@ -104,7 +104,7 @@ func build(rows []store.AuditRow, opt Options) (groups []Group, created int) {
 		}
 		g, ok := by[a.Serial]
 		if !ok {
-			g = &Group{Record: a.Serial}
+			g = &Group{Record: recordName(a.Serial)}
 			by[a.Serial] = g
 			order = append(order, a.Serial)
 		}
@@ -121,7 +121,16 @@ func build(rows []store.AuditRow, opt Options) (groups []Group, created int) {
 // actions are the audit actions' printed names; others print as stored.
 var actions = map[string]string{
 	"create": "新建", "update": "修改", "void": "作废", "fill": "填写预留", "reserve": "预留编号",
-	"render": "出具表单", "reissue": "重新出具", "archive": "归档",
+	"render": "出具表单", "reissue": "重新出具", "archive": "归档", "restore": "恢复备份",
+}
+
+// recordName is how a group is headed: audit rows on no one record (a
+// restore) are the whole store's.
+func recordName(serial string) string {
+	if serial == store.RestoreRecord {
+		return "（整个库）"
+	}
+	return serial
 }
 
 func printed(a store.AuditRow, opt Options) Row {
@@ -157,6 +166,8 @@ func fieldLabel(f string) string {
 		return "签字扫描件"
 	case "void":
 		return "作废"
+	case "store":
+		return "库"
 	case "reserved":
 		return "预留"
 	}

@@ -29,6 +29,15 @@ func opts(redact bool) Options {
 	return Options{Company: "测试医疗器械有限公司", Year: 2026, Month: time.October, Loc: shanghai, Redact: redact}
 }
 
+func TestRestoreIsTheWholeStores(t *testing.T) {
+	rs := append(rows(), store.AuditRow{ID: 5, At: "2026-10-07T02:00:00Z", Who: "质量管理员", OSUser: "qa", Serial: store.RestoreRecord,
+		Action: "restore", Field: "store", Before: "data/qdoc.db.before-restore-1", After: "从备份 E:/bk 恢复", Source: "command: restore E:/bk"})
+	g := Build(rs, opts(false)).Groups[0]
+	if g.Record != "（整个库）" || g.Rows[0].Action != "恢复备份" || g.Rows[0].Field != "库" || g.Rows[0].After != "从备份 E:/bk 恢复" {
+		t.Errorf("restore group %+v", g)
+	}
+}
+
 func TestBuildGroupsByRecordAndSkipsRegistrations(t *testing.T) {
 	r := Build(rows(), opts(false))
 	if r.New != 1 || len(r.Groups) != 2 || Count(r.Groups) != 2 {
