@@ -74,6 +74,7 @@ func checkPromises(t testing.TB, ws string, want int) {
 	defer st.Close()
 	entries := checkSerials(t, cfg, st, want)
 	checkForms(t, cfg, st, entries)
+	checkArchived(t, cfg, st, entries)
 	checkLedger(t, cfg, want)
 	checkNoTemp(t, cfg.OutDir())
 	if code, out := runQdoc(ws, "verify"); code != 0 {
@@ -126,6 +127,34 @@ func checkForms(t testing.TB, cfg *config.Config, st *store.Store, es []*record.
 			if txt, err := pdftext.Text(b); err != nil || !strings.Contains(txt, e.Serial) {
 				t.Fatalf("%s: PDF unreadable: %v", e.Serial, err)
 			}
+		}
+	}
+}
+
+// checkArchived asserts that every issued form is in the archive's
+// MANIFEST under its own name with the bytes the store recorded: verify
+// alone only compares the archive with its MANIFEST, so a form that never
+// reached the archive would pass it.
+func checkArchived(t testing.TB, cfg *config.Config, st *store.Store, es []*record.Entry) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(cfg.ArchiveDir(), "MANIFEST"))
+	if err != nil {
+		t.Fatalf("archive manifest: %v", err)
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Split(line, "\t"); len(f) >= 2 && !strings.HasPrefix(line, "#") {
+			listed[f[0]] = f[1]
+		}
+	}
+	for _, e := range es {
+		fs, err := st.Forms(e.Serial, "FM-30")
+		if err != nil || len(fs) == 0 {
+			t.Fatalf("%s: no form recorded (%v)", e.Serial, err)
+		}
+		name := fmt.Sprintf("%d/%s/%s", e.Year, cfg.FormCode("FM-30"), filepath.Base(fs[0].Path))
+		if sum, ok := listed[name]; !ok || sum != fs[0].SHA256 {
+			t.Fatalf("%s: issued form not archived as %s with its recorded bytes", e.Serial, name)
 		}
 	}
 }
