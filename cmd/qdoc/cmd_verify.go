@@ -26,7 +26,10 @@ func newVerifyCmd(g *globalOptions) *cobra.Command {
 		Short: "Re-hash every archived file and check the manifest chain (核验归档; exit 4 if anything is wrong)",
 		Long: `verify re-hashes every file MANIFEST lists and reports, each by path, files
 missing, altered or unexpected and any break in the manifest's chain, with the
-number of files and bytes checked and the chain hash.
+number of files and bytes checked and the chain hash. Links are not followed:
+a symlink or folder where an archived file should be counts as altered. A
+folder of files without MANIFEST is a problem of its own; an empty folder
+holds nothing to verify and is reported so, not as intact.
 
 In a workspace it also checks every chain hash the store recorded. With
 --archive it needs only the folder: an inspector can check a copy of the
