@@ -25,7 +25,7 @@ func (e *ErrLocked) Error() string {
 	if h == "" {
 		h = "another qdoc process"
 	}
-	return fmt.Sprintf("the workspace is in use by %s (lock %s); wait for it to finish and run again", h, e.Path)
+	return fmt.Sprintf("工作区正在被另一个 qdoc 使用：%s；请等它结束后再运行（the workspace is in use by %s; lock file %s）", h, h, e.Path)
 }
 
 // Acquire takes the exclusive lock at path without waiting. holder is

@@ -88,7 +88,7 @@ func (s *Scheduler) wrap(stop context.Context, j Job, sched cron.Schedule) cron.
 		var locked *fsutil.ErrLocked
 		switch {
 		case errors.As(err, &locked):
-			s.logf("跳过 %s：工作区正被占用（%v）；下次 %s", j.Name, err, next)
+			s.logf("跳过 %s：%v；下次 %s", j.Name, err, next)
 		case err != nil:
 			s.logf("失败 %s（用时 %v）：%v；下次 %s", j.Name, took, err, next)
 		default:

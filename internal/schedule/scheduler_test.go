@@ -127,7 +127,7 @@ func TestSchedulerSurvivesFailures(t *testing.T) {
 	if fails.Load() < 2 || panics.Load() < 2 || locks.Load() < 2 {
 		t.Errorf("a failing job stopped firing: %d failures, %d panics, %d locked; log:\n%s", fails.Load(), panics.Load(), locks.Load(), log)
 	}
-	for _, want := range []string{"失败 run（用时 ", "：磁盘已满；下次 ", "失败 reminders：panic：boom", "跳过 quarterly：工作区正被占用（the workspace is in use by qdoc run (pid 1)"} {
+	for _, want := range []string{"失败 run（用时 ", "：磁盘已满；下次 ", "失败 reminders：panic：boom", "跳过 quarterly：工作区正在被另一个 qdoc 使用：qdoc run (pid 1)"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}
