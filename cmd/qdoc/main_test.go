@@ -39,6 +39,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkxlsx":    cmdMkxlsx,
+			"inertxlsx": cmdInertxlsx,
 			"mksheets":  cmdMksheets,
 			"xlsxdump":  cmdXlsxdump,
 			"gbk":       cmdGBK,
@@ -195,6 +196,61 @@ func cmdGrepcount(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	fmt.Fprintln(ts.Stdout(), n)
+}
+
+// inertxlsx DIR TEXT...: every workbook under DIR has no formula, and
+// each TEXT (formula-looking on purpose) appears in some workbook as a
+// stored string — user data is written inert (CWE-1236). Prints the
+// workbooks checked.
+func cmdInertxlsx(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: inertxlsx DIR TEXT...")
+	}
+	found := map[string]bool{}
+	n := 0
+	err := filepath.WalkDir(ts.MkAbs(args[0]), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".xlsx") {
+			return err
+		}
+		n++
+		zr, err := zip.OpenReader(p)
+		if err != nil {
+			return err
+		}
+		defer zr.Close()
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/") && zf.Name != "xl/sharedStrings.xml" {
+				continue
+			}
+			rc, err := zf.Open()
+			if err != nil {
+				return err
+			}
+			var b bytes.Buffer
+			_, err = b.ReadFrom(rc)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+			x := b.String()
+			if strings.Contains(x, "<f>") || strings.Contains(x, "<f ") {
+				ts.Fatalf("%s %s holds a formula", p, zf.Name)
+			}
+			for _, t := range args[1:] {
+				if strings.Contains(x, t) {
+					found[t] = true
+				}
+			}
+		}
+		return nil
+	})
+	ts.Check(err)
+	for _, t := range args[1:] {
+		if !found[t] {
+			ts.Fatalf("%q is in no workbook under %s", t, args[0])
+		}
+	}
+	fmt.Fprintf(ts.Stdout(), "%d workbooks\n", n)
 }
 
 // zipls FILE: lists the parts of a zip package (xlsx), one per line.
