@@ -17,10 +17,11 @@ func newDocCmd(g *globalOptions) *cobra.Command {
 		Short: "Document control (受控文件): revision, approval, issue, recall, destruction, training",
 		Long: `Controlled documents and their versions. A revision is requested (doc
 revise), reviewed (doc review), approved (doc approve) or rejected (doc
-reject); the approved request issues the new version (doc issue), which
-supersedes the old one (待回收); the old copies are recalled from every
-holder (doc recall), then destroyed keeping one archived (doc destroy,
-已回收销毁); staff are trained on the version in force (doc train).
+reject; an approver may also withdraw an approval not yet issued on); the
+approved request issues the new version (doc issue), which supersedes the
+old one (待回收); the old copies are recalled from every holder (doc
+recall), then destroyed keeping one archived (doc destroy, 已回收销毁);
+staff are trained on the version in force (doc train).
 
 Every command takes --by NAME (who acts; default the configured operator)
 and --date (when it happened; default today). A step out of order is

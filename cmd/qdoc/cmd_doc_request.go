@@ -186,6 +186,6 @@ func newDocApproveCmd(g *globalOptions) *cobra.Command {
 }
 
 func newDocRejectCmd(g *globalOptions) *cobra.Command {
-	return newDecideCmd(g, "reject", "Reject a request at review or approval; it stays on record as 已驳回", "已驳回",
+	return newDecideCmd(g, "reject", "Reject a request at review or approval, or withdraw an approval not yet issued on; it stays on record as 已驳回", "已驳回",
 		func(w *doc.Workspace, o doc.DecideOptions) error { _, err := w.Reject(o); return err })
 }

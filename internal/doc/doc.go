@@ -22,11 +22,18 @@ const (
 	Approved  = "approved"  // 已批准待发放
 	Rejected  = "rejected"  // 已驳回
 	Issued    = "issued"    // 已发放
+	// Withdrawn is a request rejected after its approval, before any
+	// version was issued on it (撤回批准). It is closed as a rejection
+	// is, and printed as one; it is its own state because its 文件修订申请表
+	// has one revision more (R1 the approval, R2 the withdrawal) and which
+	// forms are due must follow from the stored row alone.
+	Withdrawn = "withdrawn" // 已驳回（撤回批准）
 )
 
 var stateLabels = map[string]string{
 	Controlled: "受控", Recalling: "待回收", Recalled: "已回收待销毁", Destroyed: "已回收销毁",
 	Requested: "待审核", Reviewed: "已审核待批准", Approved: "已批准待发放", Rejected: "已驳回", Issued: "已发放",
+	Withdrawn: "已驳回（撤回批准）",
 }
 
 // StateLabel is the printed Chinese name of a version or request state.

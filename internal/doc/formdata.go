@@ -11,7 +11,9 @@ import (
 
 // revisionJob is the 文件修订申请表 of a request: rev 0 the application
 // alone, dated the application; rev 1 the decided request, dated the
-// decision. Neither depends on anything that happened after its date.
+// decision; rev 2, of a withdrawn request only, the withdrawal in the
+// approval box, dated the withdrawal. None depends on anything that
+// happened after its date.
 func (w *Workspace) revisionJob(f *store.DocFile, r *store.DocRequest, rev int) formJob {
 	fields := map[string]string{
 		"applied": fd(r.Applied), "department": r.Dept, "doc_number": f.Doc.Number, "doc_title": f.Doc.Title,
@@ -44,12 +46,13 @@ func rejectedAtReview(r *store.DocRequest) bool { return r.State == Rejected && 
 
 func (w *Workspace) decisionFields(m map[string]string, r *store.DocRequest) {
 	review, approval := r.Review, r.Approval
-	if r.State == Rejected {
-		if rejectedAtReview(r) {
-			review = "不同意修订（驳回）。" + review
-		} else {
-			approval = "不予批准（驳回）。" + approval
-		}
+	switch {
+	case r.State == Withdrawn:
+		approval = "撤回批准（驳回），不据此发放。" + approval
+	case rejectedAtReview(r):
+		review = "不同意修订（驳回）。" + review
+	case r.State == Rejected:
+		approval = "不予批准（驳回）。" + approval
 	}
 	m["review"], m["reviewer"], m["reviewed"] = review, r.Reviewer, fd(r.Reviewed)
 	m["approval"], m["approver"], m["approved"] = approval, r.Approver, fd(r.Approved)

@@ -23,7 +23,8 @@ import (
 //     and dates. The first is what the applicant signs; the second the
 //     filled record that is filed. Both keep the request's serial: it is one
 //     request, and R1 says it is a later state of the same paper, as
-//     `forms reissue` does for FM-30.
+//     `forms reissue` does for FM-30. An approval withdrawn before issue
+//     gives revision 2, the approval box saying so.
 //   - 培训申请单 (FM-11): when a version is issued, with its own serial.
 //
 // Which forms are due is a function of what is stored, so a run after a
@@ -43,14 +44,18 @@ type formChecker interface {
 	HasForm(serial, form string, rev int) (bool, error)
 }
 
-// dueForms lists the forms of a document that are due and not recorded.
-func (w *Workspace) dueForms(q formChecker, f *store.DocFile) ([]formJob, error) {
+// dueForms lists the forms of a document that are due and not recorded,
+// leaving out those in skip (staged already).
+func (w *Workspace) dueForms(q formChecker, f *store.DocFile, skip []*stagedForm) ([]formJob, error) {
 	var all []formJob
 	dc := w.Cfg.Documents
 	for _, r := range f.Requests {
 		all = append(all, w.revisionJob(f, r, 0))
 		if decided(r) {
 			all = append(all, w.revisionJob(f, r, 1))
+		}
+		if r.State == Withdrawn {
+			all = append(all, w.revisionJob(f, r, 2))
 		}
 	}
 	for _, v := range f.Versions {
@@ -65,6 +70,9 @@ func (w *Workspace) dueForms(q formChecker, f *store.DocFile) ([]formJob, error)
 			code = dc.TrainingForm
 		}
 		j.code = code
+		if staged(skip, j) {
+			continue
+		}
 		have, err := q.HasForm(j.serial, code, j.rev)
 		if err != nil {
 			return nil, err
@@ -77,7 +85,16 @@ func (w *Workspace) dueForms(q formChecker, f *store.DocFile) ([]formJob, error)
 }
 
 func decided(r *store.DocRequest) bool {
-	return r.State == Approved || r.State == Rejected || r.State == Issued
+	return r.State == Approved || r.State == Rejected || r.State == Issued || r.State == Withdrawn
+}
+
+func staged(fs []*stagedForm, j formJob) bool {
+	for _, s := range fs {
+		if s.job.serial == j.serial && s.job.code == j.code && s.job.rev == j.rev {
+			return true
+		}
+	}
+	return false
 }
 
 // renderer draws document-control forms with the workspace's font.
@@ -126,9 +143,10 @@ type stagedForm struct {
 	sum  string
 }
 
-// stageDue renders and stages the forms of a document that are due.
-func (w *Workspace) stageDue(q formChecker, f *store.DocFile) ([]*stagedForm, error) {
-	jobs, err := w.dueForms(q, f)
+// stageDue renders and stages the forms of a document that are due and
+// not in skip.
+func (w *Workspace) stageDue(q formChecker, f *store.DocFile, skip []*stagedForm) ([]*stagedForm, error) {
+	jobs, err := w.dueForms(q, f, skip)
 	if err != nil || len(jobs) == 0 {
 		return nil, err
 	}

@@ -106,18 +106,26 @@ func (w *Workspace) Approve(o DecideOptions) (*store.DocRequest, error) {
 }
 
 // Reject turns a request down, at review or at approval; it stays on
-// record as 已驳回 with the opinion.
+// record as 已驳回 with the opinion. On an approved request not yet issued
+// it withdraws the approval (Withdrawn): the withdrawal takes the approval's
+// place on the request (the approval stays in the change log and on the
+// form's R1), and the document is free for its next revision.
 func (w *Workspace) Reject(o DecideOptions) (*store.DocRequest, error) {
 	return w.decide(o, "reject", func(r *store.DocRequest, date time.Time) error {
 		if err := CheckReject(r, w.Actor.By, w.Cfg.Documents.Approvers, date); err != nil {
 			return err
 		}
-		if r.State == Requested {
+		switch r.State {
+		case Requested:
 			r.Reviewer, r.Review, r.Reviewed = w.Actor.By, o.Opinion, date
-		} else {
+			r.State = Rejected
+		case Reviewed:
 			r.Approver, r.Approval, r.Approved = w.Actor.By, o.Opinion, date
+			r.State = Rejected
+		default:
+			r.Approver, r.Approval, r.Approved = w.Actor.By, o.Opinion, date
+			r.State = Withdrawn
 		}
-		r.State = Rejected
 		return nil
 	})
 }
@@ -152,7 +160,11 @@ func (w *Workspace) decide(o DecideOptions, cmd string, step func(*store.DocRequ
 			return nil, err
 		}
 		out = &r
-		return nil, tx.UpdateDocRequest(old, &r, "command: doc "+cmd, "")
+		reason := ""
+		if r.State == Withdrawn {
+			reason = "撤回 " + fd(old.Approved) + " 的批准"
+		}
+		return nil, tx.UpdateDocRequest(old, &r, "command: doc "+cmd, reason)
 	})
 	return out, err
 }

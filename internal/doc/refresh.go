@@ -14,7 +14,7 @@ func (w *Workspace) Refresh(source string) error {
 		return err
 	}
 	for _, f := range files {
-		forms, err := w.stageDue(w.Store, f)
+		forms, err := w.stageDue(w.Store, f, nil)
 		if err != nil {
 			return err
 		}

@@ -119,7 +119,7 @@ func CheckRevise(f *store.DocFile, to *Version, date time.Time) error {
 		return rule("%s 没有现行受控版本，不能申请修订", f.Doc.Number)
 	}
 	if r := OpenRequest(f); r != nil {
-		return rule("%s 已有未完成的修订申请 %s（%s）；先完成或驳回它（doc approve / doc reject / doc issue）", f.Doc.Number, r.Serial, StateLabel(r.State))
+		return rule("%s 已有未完成的修订申请 %s（%s）；%s", f.Doc.Number, r.Serial, StateLabel(r.State), nextSteps(r))
 	}
 	if to != nil {
 		if err := CheckForward(f, *to); err != nil {
@@ -127,6 +127,17 @@ func CheckRevise(f *store.DocFile, to *Version, date time.Time) error {
 		}
 	}
 	return notBefore(date, cur.Issued, "现行版本 "+cur.Version+" 的发放日期")
+}
+
+// nextSteps names what can close an open request in its state, and only that.
+func nextSteps(r *store.DocRequest) string {
+	switch r.State {
+	case Requested:
+		return sprintf("先审核（doc review %s）或驳回（doc reject %s）", r.Serial, r.Serial)
+	case Reviewed:
+		return sprintf("先批准（doc approve %s）或驳回（doc reject %s）", r.Serial, r.Serial)
+	}
+	return sprintf("先据此发放新版本（doc issue %s --request %s），或由批准人撤回批准（doc reject %s）", r.Number, r.Serial, r.Serial)
 }
 
 // CheckReview: a request is reviewed once, by someone other than its applicant.
@@ -167,7 +178,9 @@ func checkApprover(r *store.DocRequest, who string, approvers []string, date tim
 
 // CheckReject: a request still under review is rejected by a reviewer, one
 // already reviewed by an approver, under the same rules as the step it
-// replaces.
+// replaces. An approved request on which nothing was issued yet can be
+// withdrawn (撤回批准) by an approver, under the rules of approval, so
+// that it does not block the document's next revision for good.
 func CheckReject(r *store.DocRequest, who string, approvers []string, date time.Time) error {
 	switch r.State {
 	case Requested:
@@ -177,8 +190,15 @@ func CheckReject(r *store.DocRequest, who string, approvers []string, date time.
 		return notBefore(date, r.Applied, "申请日期")
 	case Reviewed:
 		return checkApprover(r, who, approvers, date)
+	case Approved:
+		if err := checkApprover(r, who, approvers, date); err != nil {
+			return err
+		}
+		return notBefore(date, r.Approved, "批准日期")
+	case Issued:
+		return rule("申请单 %s 已用于发放 %s，不能再驳回；如需再改，请重新申请（doc revise）", r.Serial, r.IssuedVersion)
 	}
-	return rule("申请单 %s 状态为「%s」，只有待审核或待批准的申请可以驳回", r.Serial, StateLabel(r.State))
+	return rule("申请单 %s 状态为「%s」，已经驳回，无需再驳回", r.Serial, StateLabel(r.State))
 }
 
 // CheckIssue: a new version is issued only on an approved request for the
@@ -192,7 +212,7 @@ func CheckIssue(f *store.DocFile, r *store.DocRequest, v Version, date time.Time
 		return rule("申请单 %s 尚未审核和批准；发放前须先审核（doc review）再批准（doc approve）", r.Serial)
 	case Reviewed:
 		return rule("申请单 %s 已审核但尚未批准；发放前须先批准（doc approve %s）", r.Serial, r.Serial)
-	case Rejected:
+	case Rejected, Withdrawn:
 		return rule("申请单 %s 已驳回，不能据此发放；如仍需修订，请重新申请（doc revise）", r.Serial)
 	case Issued:
 		return rule("申请单 %s 已用于发放 %s，一份申请只能发放一个版本；请重新申请（doc revise）", r.Serial, r.IssuedVersion)

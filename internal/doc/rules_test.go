@@ -34,7 +34,7 @@ func req(state string) *store.DocRequest {
 	if state != Requested {
 		r.Reviewer, r.Reviewed = "李四", day("2026-09-02")
 	}
-	if state == Approved || state == Issued {
+	if state == Approved || state == Issued || state == Withdrawn {
 		r.Approver, r.Approved = "王五", day("2026-09-03")
 	}
 	return r
@@ -76,8 +76,15 @@ func TestDecisionRules(t *testing.T) {
 		{"reject own request", CheckReject(req(Requested), "张三", nil, d), "审核人不得与申请人为同一人"},
 		{"reject at approval by reviewer", CheckReject(req(Reviewed), "李四", nil, d), "批准人不得是审核人"},
 		{"reject at approval", CheckReject(req(Reviewed), "王五", nil, d), ""},
-		{"reject approved", CheckReject(req(Approved), "王五", nil, d), "只有待审核或待批准的申请可以驳回"},
-		{"reject rejected", CheckReject(req(Rejected), "王五", nil, d), "只有待审核或待批准的申请可以驳回"},
+		{"withdraw an approval", CheckReject(req(Approved), "王五", nil, d), ""},
+		{"withdraw, another listed approver", CheckReject(req(Approved), "赵六", []string{"王五", "赵六"}, d), ""},
+		{"withdraw by applicant", CheckReject(req(Approved), "张三", nil, d), "批准人不得是申请人"},
+		{"withdraw by reviewer", CheckReject(req(Approved), "李四", nil, d), "批准人不得是审核人"},
+		{"withdraw by non-approver", CheckReject(req(Approved), "钱七", []string{"王五"}, d), "批准人名单"},
+		{"withdraw before approval", CheckReject(req(Approved), "王五", nil, day("2026-09-02")), "早于批准日期"},
+		{"reject issued", CheckReject(req(Issued), "王五", nil, d), "已用于发放"},
+		{"reject rejected", CheckReject(req(Rejected), "王五", nil, d), "已经驳回"},
+		{"reject withdrawn", CheckReject(req(Withdrawn), "王五", nil, d), "已经驳回"},
 	}
 	for _, c := range cases {
 		refused(t, c.name, c.err, c.want)
@@ -102,6 +109,7 @@ func TestIssueRules(t *testing.T) {
 		{"requested only", req(Requested), "A/2", d, "尚未审核和批准"},
 		{"reviewed only", req(Reviewed), "A/2", d, "尚未批准"},
 		{"rejected", req(Rejected), "A/2", d, "已驳回"},
+		{"withdrawn", req(Withdrawn), "A/2", d, "已驳回"},
 		{"issued already", req(Issued), "A/2", d, "已用于发放"},
 		{"another document's request", other, "A/2", d, "不是 LDMD-QP-003 的"},
 		{"same version", req(Approved), "A/1", d, "版本只能向前"},
@@ -119,9 +127,17 @@ func TestReviseRules(t *testing.T) {
 	refused(t, "revise", CheckRevise(f, nil, day("2026-09-01")), "")
 	to := MustVersion("A/1")
 	refused(t, "revise to an old version", CheckRevise(f, &to, day("2026-09-01")), "版本只能向前")
-	f.Requests = []*store.DocRequest{req(Reviewed)}
-	refused(t, "second open request", CheckRevise(f, nil, day("2026-09-01")), "已有未完成的修订申请")
-	f.Requests = []*store.DocRequest{req(Rejected), req(Issued)}
+	// the message names only the steps that close the request in its state
+	for state, want := range map[string]string{
+		Requested: "先审核（doc review LDMD-FM-10-2026-002）或驳回（doc reject LDMD-FM-10-2026-002）",
+		Reviewed:  "先批准（doc approve LDMD-FM-10-2026-002）或驳回（doc reject LDMD-FM-10-2026-002）",
+		Approved:  "先据此发放新版本（doc issue LDMD-QP-003 --request LDMD-FM-10-2026-002），或由批准人撤回批准（doc reject LDMD-FM-10-2026-002）",
+	} {
+		f.Requests = []*store.DocRequest{req(state)}
+		err := CheckRevise(f, nil, day("2026-09-01"))
+		refused(t, "second open request, "+state, err, "已有未完成的修订申请 LDMD-FM-10-2026-002（"+StateLabel(state)+"）；"+want)
+	}
+	f.Requests = []*store.DocRequest{req(Rejected), req(Issued), req(Withdrawn)}
 	refused(t, "after closed requests", CheckRevise(f, nil, day("2026-09-01")), "")
 	f.Versions[1].State = Recalling
 	refused(t, "nothing in force", CheckRevise(f, nil, day("2026-09-01")), "没有现行受控版本")

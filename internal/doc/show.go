@@ -117,7 +117,14 @@ func showRequests(out io.Writer, f *store.DocFile) {
 			fmt.Fprintf(out, "    审核 %s %s: %s\n", fd(r.Reviewed), r.Reviewer, r.Review)
 		}
 		if r.Approver != "" {
-			fmt.Fprintf(out, "    批准 %s %s: %s\n", fd(r.Approved), r.Approver, r.Approval)
+			what := "批准"
+			switch r.State {
+			case Withdrawn:
+				what = "撤回批准" // the approval itself is in the change log below
+			case Rejected:
+				what = "不予批准"
+			}
+			fmt.Fprintf(out, "    %s %s %s: %s\n", what, fd(r.Approved), r.Approver, r.Approval)
 		}
 	}
 }

@@ -101,22 +101,26 @@ func (w *Workspace) loadDoc(tx *store.Tx, number string) (*store.DocFile, error)
 // writes), and stages the forms that are now due; a controlled file is put
 // in place before the commit (so a recorded file always exists), the forms
 // after it (so a printed serial is always one the store kept).
+//
+// Forms already due before the step (a crash lost them) are staged first,
+// from the record before it: a step may change what a form would show
+// (a withdrawal rewrites the approval of an R1 not yet written).
 func (w *Workspace) change(number, source string, apply func(tx *store.Tx) (*stagedFile, error)) error {
 	tx, err := w.Store.Begin(w.Actor)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	before, err := w.stageBefore(tx, number)
+	if err != nil {
+		return err
+	}
 	sf, err := apply(tx)
 	if err != nil {
+		abortForms(before)
 		return err
 	}
-	f, err := tx.LoadDoc(number)
-	if err != nil {
-		sf.abort()
-		return err
-	}
-	forms, err := w.stageDue(tx, f)
+	forms, err := w.stageAfter(tx, number, before)
 	if err != nil {
 		sf.abort()
 		return err
@@ -125,6 +129,34 @@ func (w *Workspace) change(number, source string, apply func(tx *store.Tx) (*sta
 		return err
 	}
 	return w.recordForms(forms, source)
+}
+
+// stageBefore stages the forms of a document due before a step; none for
+// a document not registered yet.
+func (w *Workspace) stageBefore(tx *store.Tx, number string) ([]*stagedForm, error) {
+	f, err := tx.LoadDoc(number)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return w.stageDue(tx, f, nil)
+}
+
+// stageAfter adds to before the forms due after the step.
+func (w *Workspace) stageAfter(tx *store.Tx, number string, before []*stagedForm) ([]*stagedForm, error) {
+	f, err := tx.LoadDoc(number)
+	if err != nil {
+		abortForms(before)
+		return nil, err
+	}
+	after, err := w.stageDue(tx, f, before)
+	if err != nil {
+		abortForms(before)
+		return nil, err
+	}
+	return append(before, after...), nil
 }
 
 func (w *Workspace) commitChange(tx *store.Tx, sf *stagedFile, forms []*stagedForm) error {

@@ -113,3 +113,64 @@ func add(w *Workspace, o AddOptions) error {
 	_, err := w.Add(o)
 	return err
 }
+
+// An approval withdrawn before issue: the request is closed (已驳回), its
+// FM-10 gets R2 with the withdrawal, and the document can be revised again.
+// When the approval's R1 was lost to a crash, the withdrawal writes it
+// first, as the approval had it.
+func TestWithdrawApproval(t *testing.T) {
+	approved := func(w *Workspace) string {
+		must(t, add(w, AddOptions{Number: "QP-1", Title: "程序", Owner: "质管部", Holders: "质管部", Date: "2026-01-05"}))
+		serial, err := w.Revise(ReviseOptions{Number: "QP-1", Reason: "改", Date: "2026-02-01"})
+		must(t, err)
+		w.Actor.By = "李四"
+		_, err = w.Review(DecideOptions{Request: serial, Opinion: "同意", Date: "2026-02-02"})
+		must(t, err)
+		return serial
+	}
+	form := func(w *Workspace, name string) []byte {
+		b, err := os.ReadFile(filepath.Join(w.Cfg.OutDir(), "forms", "FM-10", "2026", name+".pdf"))
+		must(t, err)
+		return b
+	}
+
+	w := testWorkspace(t)
+	serial := approved(w)
+	w.Actor.By = "王五"
+	_, err := w.Approve(DecideOptions{Request: serial, Opinion: "批准", Date: "2026-02-03"})
+	must(t, err)
+	r1 := form(w, serial+"-R1")
+	r, err := w.Reject(DecideOptions{Request: serial, Opinion: "方案有变", Date: "2026-02-04"})
+	must(t, err)
+	if r.State != Withdrawn || r.Approver != "王五" || fd(r.Approved) != "2026-02-04" {
+		t.Errorf("withdrawn request %+v", r)
+	}
+	if !bytes.Equal(form(w, serial+"-R1"), r1) {
+		t.Error("the withdrawal rewrote R1")
+	}
+	form(w, serial+"-R2")
+	w.Actor.By = "张三"
+	if _, err := w.Revise(ReviseOptions{Number: "QP-1", Reason: "再改", Date: "2026-02-05"}); err != nil {
+		t.Errorf("revise after the withdrawal: %v", err)
+	}
+
+	// The same approval stored without its R1, as after a crash; then withdrawn.
+	v := testWorkspace(t)
+	serial = approved(v)
+	tx, err := v.Store.Begin(v.Actor)
+	must(t, err)
+	f, err := tx.LoadDoc("QP-1")
+	must(t, err)
+	old := request(f, serial)
+	nr := *old
+	nr.State, nr.Approver, nr.Approval, nr.Approved = Approved, "王五", "批准", day("2026-02-03")
+	must(t, tx.UpdateDocRequest(old, &nr, "test", ""))
+	must(t, tx.Commit())
+	v.Actor.By = "王五"
+	_, err = v.Reject(DecideOptions{Request: serial, Opinion: "方案有变", Date: "2026-02-04"})
+	must(t, err)
+	if !bytes.Equal(form(v, serial+"-R1"), r1) {
+		t.Error("R1 written at the withdrawal differs from the approval's")
+	}
+	form(v, serial+"-R2")
+}
