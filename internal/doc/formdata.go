@@ -59,9 +59,16 @@ func (w *Workspace) decisionFields(m map[string]string, r *store.DocRequest) {
 }
 
 // trainingJob is the 培训申请单 of an issued version: the checklist with
-// the dates known at issue (new copies issued, status register updated —
-// qdoc updates it in the same step), a recall line per copy of the old
-// version with an empty date box, and a sign-in line per expected attendee.
+// the dates known at issue, a recall line per copy of the old version with
+// an empty date box, and a sign-in line per expected attendee.
+//
+// At issue only the new copies' date is known. The line 修改文件状态档案
+// (旧文件"已回收销毁"；新文件"受控") is done when the old version is
+// destroyed, never on the issue day (it is then only 待回收), so its date
+// box is left for the hand like the recall, destruction and training
+// boxes; the register (文件状态档案) carries each of those dates as the
+// steps are recorded. The form is rendered once, at issue, from what was
+// stored then, so a form lost to a crash is rendered again the same.
 func (w *Workspace) trainingJob(f *store.DocFile, v *store.DocVersion) formJob {
 	req := request(f, v.Request)
 	old := ""
@@ -71,7 +78,7 @@ func (w *Workspace) trainingJob(f *store.DocFile, v *store.DocVersion) formJob {
 	fields := map[string]string{
 		"applied": fd(v.Issued), "doc_number": f.Doc.Number, "doc_title": f.Doc.Title,
 		"old_version": old, "new_version": v.Version, "trainer": v.Trainer,
-		"content": trainingContent(f, v, req), "issued": fd(v.Issued), "status_updated": fd(v.Issued),
+		"content": trainingContent(f, v, req), "issued": fd(v.Issued),
 	}
 	year, _ := strconv.Atoi(fd(v.Issued)[:4])
 	return formJob{
