@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -77,29 +78,33 @@ func returned(c *store.DocCopy) string {
 	return s
 }
 
+// showTraining lists each session with its own attendees, then the
+// expected attendees (named at issue) who came to none of them.
 func showTraining(out io.Writer, f *store.DocFile, v *store.DocVersion) {
 	if v.Training != "" {
 		fmt.Fprintf(out, "    培训申请单 %s  培训人 %s  应参加 %s\n", v.Training, or(v.Trainer, "—"), or(strings.Join(v.Trainees, "、"), "—"))
 	}
+	var came []string
 	for _, t := range f.Trainings {
 		if t.Version == v.Version {
-			fmt.Fprintf(out, "    培训 %s  培训人 %s  参加 %s%s\n", fd(t.Date), or(t.Trainer, "—"), strings.Join(t.Attendees, "、"), absent(v.Trainees, t.Attendees))
+			fmt.Fprintf(out, "    培训 %s  培训人 %s  参加 %s\n", fd(t.Date), or(t.Trainer, "—"), strings.Join(t.Attendees, "、"))
+			came = append(came, t.Attendees...)
 		}
+	}
+	if miss := untrained(v.Trainees, came); len(miss) > 0 && len(came) > 0 {
+		fmt.Fprintf(out, "    尚未参加培训 %s\n", strings.Join(miss, "、"))
 	}
 }
 
-// absent names the expected attendees a session did not have.
-func absent(expected, came []string) string {
+// untrained names the expected attendees no session had.
+func untrained(expected, came []string) []string {
 	var miss []string
 	for _, e := range expected {
-		if !containsStr(came, e) {
+		if !slices.ContainsFunc(came, func(c string) bool { return samePerson(c, e) }) {
 			miss = append(miss, e)
 		}
 	}
-	if len(miss) == 0 {
-		return ""
-	}
-	return "  未参加 " + strings.Join(miss, "、")
+	return miss
 }
 
 func showRequests(out io.Writer, f *store.DocFile) {
@@ -112,7 +117,8 @@ func showRequests(out io.Writer, f *store.DocFile) {
 		if r.State == Issued {
 			state += " " + r.IssuedVersion
 		}
-		fmt.Fprintf(out, "  %s  %s  %s → %s  申请 %s %s（%s）: %s\n", r.Serial, state, r.From, or(r.To, "?"), fd(r.Applied), r.Applicant, r.Dept, r.Reason)
+		to := or(r.To, or(r.IssuedVersion, "?"))
+		fmt.Fprintf(out, "  %s  %s  %s → %s  申请 %s %s（%s）: %s\n", r.Serial, state, r.From, to, fd(r.Applied), r.Applicant, r.Dept, r.Reason)
 		if r.Reviewer != "" {
 			fmt.Fprintf(out, "    审核 %s %s: %s\n", fd(r.Reviewed), r.Reviewer, r.Review)
 		}
