@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -60,7 +61,9 @@ func withDoc(g *globalOptions, cmd *cobra.Command, name string, out io.Writer, f
 	if err != nil {
 		return err
 	}
-	s, err := batch.Open(cfg, g.by, name, out)
+	// --by is stored as the applicant, reviewer or approver and compared
+	// with them: as typed, trimmed.
+	s, err := batch.Open(cfg, strings.TrimSpace(g.by), name, out)
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,7 @@ func TestDocExitCodes(t *testing.T) {
 		{[]string{"doc", "issue", "QP-1", "--request", "LDMD-FM-10-2026-001", "--version", "第二版"}, 2, "不是有效的版本号"},
 		{[]string{"doc", "show", "QP-9"}, 1, "未登记"},
 		{[]string{"doc", "add", "CON", "--title", "x", "--owner", "质管部"}, 1, "不能作为文件夹名"},
+		{[]string{"doc", "train", "QP-1@A/0", "--attendees", "甲,甲"}, 1, "--attendees：甲 列了两次"},
 	}
 	for _, c := range cases {
 		code, _, e := run(c.args...)

@@ -47,9 +47,13 @@ func archivedCopy(f *store.DocFile, v *store.DocVersion, keep int) (string, erro
 	return sprintf("第%d份（%s）", pick.No, pick.Holder), nil
 }
 
-// Train records a training session on the version in force.
+// Train records a training session on the version in force; attendees
+// are trimmed, and one named twice is refused.
 func (w *Workspace) Train(o RefOptions, attendees, trainer string) error {
-	names := Names(attendees)
+	names, err := People(attendees, "--attendees")
+	if err != nil {
+		return err
+	}
 	if len(names) == 0 {
 		return usage("--attendees 必填：参加培训的人员，如 张三,李四")
 	}

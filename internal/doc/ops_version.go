@@ -81,8 +81,12 @@ func (w *Workspace) planIssue(tx *store.Tx, f *store.DocFile, o IssueOptions, v 
 	if err != nil {
 		return nil, nil, err
 	}
+	trainees, err := People(o.Trainees, "--trainees")
+	if err != nil {
+		return nil, nil, err
+	}
 	nv := &store.DocVersion{Number: f.Doc.Number, Version: v.String(), State: Controlled, Issued: date, Effective: eff,
-		Request: serial, Trainer: strings.TrimSpace(o.Trainer), Trainees: Names(o.Trainees)}
+		Request: serial, Trainer: strings.TrimSpace(o.Trainer), Trainees: trainees}
 	var copies []*store.DocCopy
 	for i, h := range hs {
 		copies = append(copies, &store.DocCopy{Number: nv.Number, Version: nv.Version, No: i + 1, Holder: h, Issued: date})

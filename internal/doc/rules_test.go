@@ -217,3 +217,14 @@ func TestReminders(t *testing.T) {
 		t.Errorf("review due: %+v", rs)
 	}
 }
+
+func TestPeople(t *testing.T) {
+	got, err := People(" 张三 ，李四、 王五", "--attendees")
+	if err != nil || strings.Join(got, "|") != "张三|李四|王五" {
+		t.Errorf("People: %q %v", got, err)
+	}
+	for _, s := range []string{"甲,甲", "张三、李四，张三 ", "张三,张 三"} {
+		_, err := People(s, "--attendees")
+		refused(t, "people "+s, err, "列了两次")
+	}
+}

@@ -67,7 +67,7 @@ func (w *Workspace) Depts(s, flag string) ([]string, error) {
 	return out, nil
 }
 
-// Names splits a list of people's names.
+// Names splits a list of people's names, trimmed.
 func Names(s string) []string {
 	var out []string
 	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,;；\n", r) }) {
@@ -76,6 +76,21 @@ func Names(s string) []string {
 		}
 	}
 	return out
+}
+
+// People reads a list of names as Names does, refusing one named twice
+// (as people type them: 张三 and 张 三 are one person), as Depts refuses
+// a department listed twice.
+func People(s, flag string) ([]string, error) {
+	names := Names(s)
+	for i, n := range names {
+		for _, m := range names[:i] {
+			if samePerson(n, m) {
+				return nil, rule("%s 列了两次；每人只列一次", labelled(flag, n, "："))
+			}
+		}
+	}
+	return names, nil
 }
 
 func containsStr(ss []string, s string) bool {
