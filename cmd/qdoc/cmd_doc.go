@@ -10,6 +10,7 @@ import (
 
 	"github.com/qdoc/qdoc/internal/batch"
 	"github.com/qdoc/qdoc/internal/doc"
+	"github.com/qdoc/qdoc/internal/store"
 )
 
 func newDocCmd(g *globalOptions) *cobra.Command {
@@ -26,8 +27,11 @@ staff are trained on the version in force (doc train).
 
 Every command takes --by NAME (who acts; default the configured operator)
 and --date (when it happened; default today). A step out of order is
-refused with exit 1 and changes nothing. Version labels are edition/
-revision (A/0, A/1, B/0) and only move forward.
+refused with exit 1 and changes nothing; so is a value the rules refuse
+(a department not configured, a future date, a name listed twice). A value
+that cannot be read or used at all (a malformed number, version or date,
+a reserved file name, a required flag left out) exits 2. Version labels
+are edition/revision (A/0, A/1, B/0) and only move forward.
 
 受控文件：修订申请 → 审核 → 批准 → 发放新版 → 回收旧版 → 销毁（留档一份）→ 培训。`,
 		Example: `  qdoc doc list
@@ -55,22 +59,37 @@ func docErr(err error) error {
 }
 
 // withDoc runs a changing doc command in the locked workspace, then
-// refreshes the register and names what was written on out.
+// refreshes the register and names what was written on out. The lock and
+// the store are taken only when the command gets past checking its values
+// (doc.Workspace.Open), so a refused command on a fresh workspace leaves
+// no data folder or empty store behind. --by is trimmed: it is stored as
+// the applicant, reviewer or approver and compared with them.
 func withDoc(g *globalOptions, cmd *cobra.Command, name string, out io.Writer, fn func(w *doc.Workspace) error) error {
 	cfg, err := loadConfig(g)
 	if err != nil {
 		return err
 	}
-	// --by is stored as the applicant, reviewer or approver and compared
-	// with them: as typed, trimmed.
-	s, err := batch.Open(cfg, strings.TrimSpace(g.by), name, out)
-	if err != nil {
-		return err
+	by := strings.TrimSpace(g.by)
+	w := &doc.Workspace{Cfg: cfg, Out: out, Actor: store.Actor{By: by, Today: cfg.Today(), Serial: cfg.Serial}}
+	var s *batch.Session
+	w.Open = func() error {
+		var err error
+		if s, err = batch.Open(cfg, by, name, out); err != nil {
+			return err
+		}
+		w.Cfg, w.Store, w.Actor = s.Cfg, s.Store, s.Actor
+		return nil
 	}
-	defer s.Close()
-	w := &doc.Workspace{Cfg: s.Cfg, Store: s.Store, Actor: s.Actor, Out: out}
+	defer func() {
+		if s != nil {
+			s.Close()
+		}
+	}()
 	if err := fn(w); err != nil {
 		return docErr(err)
+	}
+	if w.Store == nil {
+		return nil
 	}
 	if err := w.Refresh("command: " + name); err != nil {
 		// The change itself is committed; only an output is behind.

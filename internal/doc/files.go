@@ -24,6 +24,28 @@ type stagedFile struct {
 	done bool
 }
 
+// checkFile checks a --file before anything is opened: its name can be
+// kept in the archive, and it is a regular file within the size cap.
+// stageFile checks again as it reads.
+func checkFile(src string) error {
+	if src == "" {
+		return nil
+	}
+	if _, err := fsutil.SafeName(filepath.Base(src)); err != nil {
+		return usage("--file %s：文件名不能用于存档（%v）；请改名后再试", src, err)
+	}
+	st, err := os.Stat(src)
+	switch {
+	case err != nil:
+		return usage("--file %s：无法读取（%v）；请确认文件存在", src, err)
+	case !st.Mode().IsRegular():
+		return usage("--file %s：不是普通文件", src)
+	case st.Size() > MaxFileBytes:
+		return usage("--file %s：文件超过 %d MB", src, MaxFileBytes>>20)
+	}
+	return nil
+}
+
 // stageFile copies src for version v of a document. The folder names come
 // from DirName and Version.FileName, the file keeps its own name.
 func (w *Workspace) stageFile(number string, v Version, src string) (*stagedFile, error) {

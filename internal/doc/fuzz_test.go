@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/qdoc/qdoc/internal/fsutil"
 )
 
 // FuzzLabels: version labels, document numbers and NUMBER@VERSION refs
@@ -28,6 +30,8 @@ func FuzzLabels(f *testing.F) {
 			}
 			if d := DirName(n); filepath.Base(d) != d || d == ".." {
 				t.Errorf("%q → folder %q", s, d)
+			} else if _, err := fsutil.SafeName(d); err != nil {
+				t.Errorf("%q → folder %q: %v", s, d, err)
 			}
 		}
 		ParseRef(s)

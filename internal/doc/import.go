@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/qdoc/qdoc/internal/config"
-	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/store"
 )
 
@@ -38,6 +37,19 @@ func (w *Workspace) Import(path string) (*ImportResult, error) {
 		return nil, err
 	}
 	res := &ImportResult{File: f.name, Warnings: f.warns}
+	err = w.openStore(true)
+	if errors.Is(err, errNoStore) {
+		// Nothing is registered yet: the list is checked alone, and the
+		// store is created only for a list that is accepted.
+		if _, err := w.checkImport(nil, f, res); err != nil || len(res.Problems) > 0 {
+			return res, err
+		}
+		res = &ImportResult{File: f.name, Warnings: f.warns}
+		err = w.openStore(false)
+	}
+	if err != nil {
+		return nil, err
+	}
 	tx, err := w.Store.Begin(w.Actor)
 	if err != nil {
 		return nil, err
@@ -56,7 +68,8 @@ func (w *Workspace) Import(path string) (*ImportResult, error) {
 	return res, tx.Commit()
 }
 
-// checkImport checks every row and returns the documents to store.
+// checkImport checks every row and returns the documents to store; tx
+// nil is a workspace with nothing registered.
 func (w *Workspace) checkImport(tx *store.Tx, f *importFile, res *ImportResult) ([]*newDoc, error) {
 	known, err := w.knownDirs(tx)
 	if err != nil {
@@ -177,10 +190,6 @@ func (w *Workspace) importDoc(tx *store.Tx, row DocRow, known map[string]string,
 		return nil, false, nil
 	}
 	seen[dir] = line
-	if _, err := fsutil.SafeName(dir); err != nil {
-		p.add("number", row.Number, fmt.Errorf("不能作为存档文件夹名（%v）", err))
-		return nil, false, nil
-	}
 	nd := w.build(row)
 	if other, ok := known[dir]; ok && other != row.Number {
 		p.add("number", row.Number, fmt.Errorf("与已登记的 %s 存档文件夹同名；请用不同的编号", other))
@@ -207,8 +216,11 @@ func (w *Workspace) sameAsStored(tx *store.Tx, nd *newDoc, p *rowProblems) (*new
 }
 
 func (w *Workspace) knownDirs(tx *store.Tx) (map[string]string, error) {
-	nums, err := tx.DocNumbers()
 	m := map[string]string{}
+	if tx == nil {
+		return m, nil
+	}
+	nums, err := tx.DocNumbers()
 	for _, n := range nums {
 		m[DirName(n)] = n
 	}

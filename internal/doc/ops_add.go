@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/qdoc/qdoc/internal/config"
-	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/store"
 )
 
@@ -33,7 +32,10 @@ func (w *Workspace) Add(o AddOptions) (*store.DocVersion, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nd.version, w.change(nd.doc.Number, "command: doc add", func(tx *store.Tx) (*stagedFile, error) {
+	if err := w.openStore(false); err != nil {
+		return nil, err
+	}
+	return nd.version, w.changeIn(nd.doc.Number, "command: doc add", func(tx *store.Tx) (*stagedFile, error) {
 		if err := w.checkNew(tx, nd.doc.Number); err != nil {
 			return nil, err
 		}
@@ -65,26 +67,53 @@ func (w *Workspace) parseAdd(o AddOptions) (*newDoc, error) {
 		return nil, err
 	}
 	row := DocRow{Number: number, Title: strings.TrimSpace(o.Title), Issued: date}
-	var errs []string
-	add := func(err error) {
-		if err != nil {
-			errs = append(errs, err.Error())
-		}
-	}
+	var errs problems
 	row.Version, err = ParseVersion(or(o.Version, "A/0"))
-	add(err)
-	row.Owner, err = w.Dept(o.Owner, "--owner")
-	add(err)
+	errs.add(err)
+	if strings.TrimSpace(o.Owner) == "" {
+		errs.add(usage("--owner 必填：归口部门"))
+	} else {
+		row.Owner, err = w.Dept(o.Owner, "--owner")
+		errs.add(err)
+	}
 	row.Holders, err = w.Depts(o.Holders, "--holders")
-	add(err)
+	errs.add(err)
 	row.Effective, err = w.effective(o.Effective, date)
-	add(err)
+	errs.add(err)
 	row.ReviewMonths, err = w.reviewMonths(o.ReviewEvery)
-	add(err)
-	if len(errs) > 0 {
-		return nil, rule("%s", strings.Join(errs, "\n"))
+	errs.add(err)
+	errs.add(checkFile(o.File))
+	if err := errs.err(); err != nil {
+		return nil, err
 	}
 	return w.build(row), nil
+}
+
+// problems collects the errors of a command's values, to report them all
+// at once: a usage error (exit 2) if any value could not be read, else a
+// rule (exit 1).
+type problems struct {
+	msgs  []string
+	usage bool
+}
+
+func (p *problems) add(err error) {
+	if err == nil {
+		return
+	}
+	var u *Usage
+	p.usage = p.usage || errors.As(err, &u)
+	p.msgs = append(p.msgs, err.Error())
+}
+
+func (p *problems) err() error {
+	switch {
+	case len(p.msgs) == 0:
+		return nil
+	case p.usage:
+		return usage("%s", strings.Join(p.msgs, "\n"))
+	}
+	return rule("%s", strings.Join(p.msgs, "\n"))
 }
 
 func or(s, def string) string {
@@ -139,16 +168,14 @@ func (w *Workspace) build(r DocRow) *newDoc {
 }
 
 // checkNew refuses a number already registered, or one whose folder name
-// would be another's (LDMD/QP/003 and LDMD_QP_003).
+// would be another's (LDMD/QP/003 and LDMD_QP_003). A number that makes no
+// folder name at all (CON) ParseNumber refuses.
 func (w *Workspace) checkNew(tx *store.Tx, number string) error {
 	if _, err := tx.LoadDoc(number); !errors.Is(err, store.ErrNotFound) {
 		if err != nil {
 			return err
 		}
 		return rule("文件 %s 已登记；新版本请走修订流程（doc revise → review → approve → issue）", number)
-	}
-	if _, err := fsutil.SafeName(DirName(number)); err != nil {
-		return rule("文件编号 %s 不能作为文件夹名（%v）", number, err)
 	}
 	nums, err := tx.DocNumbers()
 	if err != nil {

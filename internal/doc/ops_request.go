@@ -38,9 +38,15 @@ func (w *Workspace) Revise(o ReviseOptions) (string, error) {
 	if strings.TrimSpace(o.Reason) == "" {
 		return "", usage("--reason 必填：写明修订原因")
 	}
+	dept := ""
+	if o.Dept != "" {
+		if dept, err = w.Dept(o.Dept, "--dept"); err != nil {
+			return "", err
+		}
+	}
 	var serial string
 	err = w.change(number, "command: doc revise", func(tx *store.Tx) (*stagedFile, error) {
-		r, err := w.revise(tx, number, o, to, date)
+		r, err := w.revise(tx, number, o.Reason, dept, to, date)
 		if r != nil {
 			serial = r.Serial
 		}
@@ -49,7 +55,8 @@ func (w *Workspace) Revise(o ReviseOptions) (string, error) {
 	return serial, err
 }
 
-func (w *Workspace) revise(tx *store.Tx, number string, o ReviseOptions, to *Version, date time.Time) (*store.DocRequest, error) {
+// revise files the request; dept "" is the document's owner.
+func (w *Workspace) revise(tx *store.Tx, number, reason, dept string, to *Version, date time.Time) (*store.DocRequest, error) {
 	f, err := w.loadDoc(tx, number)
 	if err != nil {
 		return nil, err
@@ -57,11 +64,8 @@ func (w *Workspace) revise(tx *store.Tx, number string, o ReviseOptions, to *Ver
 	if err := CheckRevise(f, to, date); err != nil {
 		return nil, err
 	}
-	dept := f.Doc.Owner
-	if o.Dept != "" {
-		if dept, err = w.Dept(o.Dept, "--dept"); err != nil {
-			return nil, err
-		}
+	if dept == "" {
+		dept = f.Doc.Owner
 	}
 	seq, err := tx.AllocDocSerial(w.Cfg.Documents.RevisionForm, date.Year())
 	if err != nil {
@@ -69,7 +73,7 @@ func (w *Workspace) revise(tx *store.Tx, number string, o ReviseOptions, to *Ver
 	}
 	r := &store.DocRequest{
 		Serial: w.Cfg.DocSerial(w.Cfg.Documents.RevisionPattern, date.Year(), seq), Year: date.Year(), Seq: seq,
-		Number: number, From: Current(f).Version, Dept: dept, Reason: strings.TrimSpace(o.Reason),
+		Number: number, From: Current(f).Version, Dept: dept, Reason: strings.TrimSpace(reason),
 		Applicant: w.Actor.By, Applied: date, State: Requested,
 	}
 	if to != nil {
@@ -137,14 +141,20 @@ func (w *Workspace) decide(o DecideOptions, cmd string, step func(*store.DocRequ
 	}
 	o.Opinion = strings.TrimSpace(o.Opinion)
 	serial := strings.ToUpper(record.Clean(o.Request))
-	number, err := w.Store.DocRequestNumber(serial)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, rule("修订申请 %s 不存在；'qdoc doc show 文件编号' 列出一份文件的申请单", o.Request)
-	}
+	date, err := w.Day(o.Date, "--date")
 	if err != nil {
 		return nil, err
 	}
-	date, err := w.Day(o.Date, "--date")
+	notFound := rule("修订申请 %s 不存在；'qdoc doc show 文件编号' 列出一份文件的申请单", o.Request)
+	if err := w.openStore(true); errors.Is(err, errNoStore) {
+		return nil, notFound
+	} else if err != nil {
+		return nil, err
+	}
+	number, err := w.Store.DocRequestNumber(serial)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, notFound
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -37,13 +37,17 @@ func (w *Workspace) Issue(o IssueOptions) (*store.DocVersion, error) {
 	if err != nil {
 		return nil, err
 	}
+	p, err := w.parseIssue(o)
+	if err != nil {
+		return nil, err
+	}
 	var out *store.DocVersion
 	err = w.change(number, "command: doc issue", func(tx *store.Tx) (*stagedFile, error) {
 		f, err := w.loadDoc(tx, number)
 		if err != nil {
 			return nil, err
 		}
-		nv, copies, err := w.planIssue(tx, f, o, v, date, eff)
+		nv, copies, err := w.planIssue(tx, f, p, v, date, eff)
 		if err != nil {
 			return nil, err
 		}
@@ -64,12 +68,33 @@ func (w *Workspace) Issue(o IssueOptions) (*store.DocVersion, error) {
 	return out, err
 }
 
-// planIssue checks the rules and builds the new version and its copies.
-func (w *Workspace) planIssue(tx *store.Tx, f *store.DocFile, o IssueOptions, v Version, date, eff time.Time) (*store.DocVersion, []*store.DocCopy, error) {
-	serial := strings.ToUpper(record.Clean(o.Request))
-	if serial == "" {
-		return nil, nil, usage("--request 必填：批准该修订的申请单编号")
+// issueValues are the values of `doc issue` that need no store, checked.
+type issueValues struct {
+	request, trainer string
+	holders          []string // nil: those holding the version in force
+	trainees         []string
+}
+
+func (w *Workspace) parseIssue(o IssueOptions) (*issueValues, error) {
+	p := &issueValues{request: strings.ToUpper(record.Clean(o.Request)), trainer: strings.TrimSpace(o.Trainer)}
+	if p.request == "" {
+		return nil, usage("--request 必填：批准该修订的申请单编号")
 	}
+	var err error
+	if strings.TrimSpace(o.Holders) != "" {
+		if p.holders, err = w.Depts(o.Holders, "--holders"); err != nil {
+			return nil, err
+		}
+	}
+	if p.trainees, err = People(o.Trainees, "--trainees"); err != nil {
+		return nil, err
+	}
+	return p, checkFile(o.File)
+}
+
+// planIssue checks the rules and builds the new version and its copies.
+func (w *Workspace) planIssue(tx *store.Tx, f *store.DocFile, p *issueValues, v Version, date, eff time.Time) (*store.DocVersion, []*store.DocCopy, error) {
+	serial := p.request
 	r := request(f, serial)
 	if r == nil {
 		return nil, nil, foreignRequest(tx, f, serial)
@@ -77,16 +102,12 @@ func (w *Workspace) planIssue(tx *store.Tx, f *store.DocFile, o IssueOptions, v 
 	if err := CheckIssue(f, r, v, date); err != nil {
 		return nil, nil, err
 	}
-	hs, err := w.issueHolders(f, o.Holders)
-	if err != nil {
-		return nil, nil, err
-	}
-	trainees, err := People(o.Trainees, "--trainees")
-	if err != nil {
-		return nil, nil, err
+	hs := p.holders
+	if hs == nil {
+		hs = currentHolders(f)
 	}
 	nv := &store.DocVersion{Number: f.Doc.Number, Version: v.String(), State: Controlled, Issued: date, Effective: eff,
-		Request: serial, Trainer: strings.TrimSpace(o.Trainer), Trainees: trainees}
+		Request: serial, Trainer: p.trainer, Trainees: p.trainees}
 	var copies []*store.DocCopy
 	for i, h := range hs {
 		copies = append(copies, &store.DocCopy{Number: nv.Number, Version: nv.Version, No: i + 1, Holder: h, Issued: date})
@@ -106,10 +127,8 @@ func foreignRequest(tx *store.Tx, f *store.DocFile, serial string) error {
 	return rule("申请单 %s 是文件 %s 的修订申请，不是 %s 的；发放 %s 需要它自己经批准的修订申请", serial, n, f.Doc.Number, f.Doc.Number)
 }
 
-func (w *Workspace) issueHolders(f *store.DocFile, s string) ([]string, error) {
-	if strings.TrimSpace(s) != "" {
-		return w.Depts(s, "--holders")
-	}
+// currentHolders are the departments holding the version in force.
+func currentHolders(f *store.DocFile) []string {
 	var out []string
 	if cur := Current(f); cur != nil {
 		for _, c := range Copies(f, cur.Version) {
@@ -118,7 +137,7 @@ func (w *Workspace) issueHolders(f *store.DocFile, s string) ([]string, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // storeIssue supersedes the current version, stores the new one with its
@@ -187,11 +206,14 @@ func versionList(f *store.DocFile) string {
 
 // Recall records the return of a department's copies of a superseded version.
 func (w *Workspace) Recall(o RefOptions, dept, returnedBy string) error {
+	if strings.TrimSpace(dept) == "" {
+		return usage("--dept 必填：交回副本的部门")
+	}
+	d, err := w.Dept(dept, "--dept")
+	if err != nil {
+		return err
+	}
 	return w.versionStep(o, "recall", func(tx *store.Tx, f *store.DocFile, v *store.DocVersion, date time.Time) error {
-		d, err := w.Dept(dept, "--dept")
-		if err != nil {
-			return err
-		}
 		held, err := CheckRecall(f, v, d, date)
 		if err != nil {
 			return err

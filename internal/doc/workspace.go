@@ -23,6 +23,32 @@ type Workspace struct {
 
 	// Written lists the files the last change or refresh wrote.
 	Written []string
+
+	// Open, when Store is nil, opens it (setting Store and Actor) the
+	// first time a step needs it. Every value a command was given is
+	// checked before that, so a command refused for its values leaves a
+	// fresh workspace as it was, without an empty store.
+	Open func() error
+}
+
+// errNoStore is a store not created yet: nothing is registered.
+var errNoStore = errors.New("no store yet")
+
+// openStore opens the store if it is not open. With existing, a store
+// not created yet is not created: errNoStore says nothing is registered.
+func (w *Workspace) openStore(existing bool) error {
+	if w.Store != nil {
+		return nil
+	}
+	if existing {
+		if _, err := os.Stat(w.Cfg.StorePath()); errors.Is(err, os.ErrNotExist) {
+			return errNoStore
+		}
+	}
+	if w.Open == nil {
+		return errors.New("doc: workspace has no store")
+	}
+	return w.Open()
 }
 
 // Day reads a command's --date: empty is today; a date after today is
@@ -106,7 +132,7 @@ func containsStr(ss []string, s string) bool {
 func (w *Workspace) loadDoc(tx *store.Tx, number string) (*store.DocFile, error) {
 	f, err := tx.LoadDoc(number)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, rule("文件 %s 未登记；先登记（doc add 或 doc import），'qdoc doc list' 列出已登记的文件", number)
+		return nil, notRegistered(number)
 	}
 	return f, err
 }
@@ -121,6 +147,15 @@ func (w *Workspace) loadDoc(tx *store.Tx, number string) (*store.DocFile, error)
 // from the record before it: a step may change what a form would show
 // (a withdrawal rewrites the approval of an R1 not yet written).
 func (w *Workspace) change(number, source string, apply func(tx *store.Tx) (*stagedFile, error)) error {
+	if err := w.openStore(true); errors.Is(err, errNoStore) {
+		return notRegistered(number)
+	} else if err != nil {
+		return err
+	}
+	return w.changeIn(number, source, apply)
+}
+
+func (w *Workspace) changeIn(number, source string, apply func(tx *store.Tx) (*stagedFile, error)) error {
 	tx, err := w.Store.Begin(w.Actor)
 	if err != nil {
 		return err
@@ -172,6 +207,10 @@ func (w *Workspace) stageAfter(tx *store.Tx, number string, before []*stagedForm
 		return nil, err
 	}
 	return append(before, after...), nil
+}
+
+func notRegistered(number string) error {
+	return rule("文件 %s 未登记；先登记（doc add 或 doc import），'qdoc doc list' 列出已登记的文件", number)
 }
 
 func (w *Workspace) commitChange(tx *store.Tx, sf *stagedFile, forms []*stagedForm) error {

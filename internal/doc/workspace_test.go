@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,7 +54,7 @@ func TestRefreshRendersMissingForms(t *testing.T) {
 	must(t, add(v, AddOptions{Number: "QP-1", Title: "程序", Owner: "质管部", Holders: "质管部", Date: "2026-01-05"}))
 	tx, err := v.Store.Begin(v.Actor)
 	must(t, err)
-	r, err := v.revise(tx, "QP-1", ReviseOptions{Reason: "改"}, nil, day("2026-02-01"))
+	r, err := v.revise(tx, "QP-1", "改", "", nil, day("2026-02-01"))
 	must(t, err)
 	must(t, tx.Commit())
 	v.Written = nil
@@ -173,4 +174,36 @@ func TestWithdrawApproval(t *testing.T) {
 		t.Error("R1 written at the withdrawal differs from the approval's")
 	}
 	form(v, serial+"-R2")
+}
+
+// A command refused for its values, or on a document that cannot exist
+// yet, does not create the store of a fresh workspace.
+func TestRefusedCommandCreatesNoStore(t *testing.T) {
+	w := testWorkspace(t)
+	w.Store.Close()
+	os.Remove(w.Cfg.StorePath())
+	w.Store = nil
+	opened := false
+	w.Open = func() error { opened = true; return errors.New("opened") }
+	_, err := w.Add(AddOptions{Number: "CON", Title: "x", Owner: "质管部"})
+	var u *Usage
+	if !errors.As(err, &u) {
+		t.Errorf("add CON: %v, want a usage error", err)
+	}
+	_, err = w.Add(AddOptions{Number: "QP-1", Title: "x", Owner: "质管部", Version: "1.0"})
+	if !errors.As(err, &u) {
+		t.Errorf("add --version 1.0: %v, want a usage error", err)
+	}
+	_, err = w.Revise(ReviseOptions{Number: "QP-1", Reason: "x"})
+	refused(t, "revise on a fresh workspace", err, "未登记")
+	_, err = w.Review(DecideOptions{Request: "LDMD-FM-10-2026-001", Opinion: "x"})
+	refused(t, "review on a fresh workspace", err, "不存在")
+	refused(t, "train twice the same", w.Train(RefOptions{Ref: "QP-1@A/0"}, "甲,甲", ""), "列了两次")
+	refused(t, "recall on a fresh workspace", w.Recall(RefOptions{Ref: "QP-1@A/0"}, "仓储部", ""), "未登记")
+	if opened {
+		t.Error("a refused command opened the store")
+	}
+	if _, err := os.Stat(w.Cfg.StorePath()); err == nil {
+		t.Error("a refused command created the store")
+	}
 }
