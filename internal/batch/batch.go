@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/qdoc/qdoc/internal/archive"
@@ -32,7 +33,7 @@ type Session struct {
 // Open locks the workspace and opens its store. by is the person acting
 // ("" = the configured operator); command names the run in the lock file.
 func Open(cfg *config.Config, by, command string, out io.Writer) (*Session, error) {
-	if by == "" {
+	if by = strings.TrimSpace(by); by == "" {
 		by = cfg.Operator
 	}
 	dir := filepath.Dir(cfg.StorePath())
@@ -58,7 +59,7 @@ func Open(cfg *config.Config, by, command string, out io.Writer) (*Session, erro
 // looking at entries works while a run or the scheduler holds it.
 func OpenReader(cfg *config.Config, out io.Writer) (*Session, error) {
 	if _, err := os.Stat(cfg.StorePath()); err != nil {
-		return nil, fmt.Errorf("no store at %s yet: run 'qdoc run' first", cfg.StorePath())
+		return nil, fmt.Errorf("工作区还没有数据库 %s：请先运行 qdoc run（no store yet: run 'qdoc run' first）", cfg.StorePath())
 	}
 	st, err := store.OpenReadOnly(cfg.StorePath())
 	if err != nil {
