@@ -1,5 +1,5 @@
 // Package progress reports the progress of long steps (import, render,
-// ledger, verify): a bar with counts and rate on a terminal, plain
+// ledger, archive, verify): a bar with counts and rate on a terminal, plain
 // periodic lines when output goes to a log or cron mail, nothing when
 // quiet. A task that finishes within a second prints nothing at all.
 package progress
@@ -62,6 +62,8 @@ type Task struct {
 	total   int
 	mu      sync.Mutex
 	done    int
+	bytes   int64
+	sized   bool // AddBytes was called: show bytes and their rate
 	start   time.Time
 	last    time.Time
 	printed bool
@@ -84,6 +86,23 @@ func (t *Task) Add(n int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.done += n
+	t.show()
+}
+
+// AddBytes counts n more units done that held size bytes (files hashed
+// or copied): the bytes and their rate are then shown beside the count.
+func (t *Task) AddBytes(n int, size int64) {
+	if t == nil || t.r.quiet {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done, t.bytes, t.sized = t.done+n, t.bytes+size, true
+	t.show()
+}
+
+// show prints the progress if it is time to; t.mu is held.
+func (t *Task) show() {
 	now := t.r.now()
 	if now.Sub(t.start) < t.r.Delay {
 		return
@@ -121,6 +140,12 @@ func (t *Task) print(now time.Time, final bool) {
 	if t.total > 0 {
 		count = fmt.Sprintf("%d/%d", t.done, t.total)
 	}
+	if t.sized {
+		count += " " + Bytes(t.bytes)
+		if secs > 0 {
+			rate += " " + Bytes(int64(float64(t.bytes)/secs)) + "/s"
+		}
+	}
 	switch {
 	case t.r.tty && !final:
 		fmt.Fprintf(t.r.w, "\r%s %s %s %s ", t.name, bar(t.done, t.total), count, rate)
@@ -140,4 +165,17 @@ func bar(done, total int) string {
 	}
 	n := min(width, done*width/total)
 	return "[" + strings.Repeat("#", n) + strings.Repeat(" ", width-n) + "]"
+}
+
+// Bytes prints a size the way a file manager does: 512 B, 40.0 KB, 1.2 GB.
+func Bytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

@@ -67,3 +67,25 @@ func TestNilSafe(t *testing.T) {
 	task.Add(1)
 	task.Done()
 }
+
+func TestBytesAndRate(t *testing.T) {
+	r, buf, c := newTest(Plain)
+	task := r.Task("核验归档", 100)
+	for i := 0; i < 100; i++ {
+		c.t = c.t.Add(20 * time.Millisecond)
+		task.AddBytes(1, 1<<20)
+	}
+	task.Done()
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if want := "核验归档: 完成 100/100 100.0 MB（50/s 50.0 MB/s，用时 2.0s）"; lines[len(lines)-1] != want {
+		t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
+	}
+}
+
+func TestBytes(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 B", 1023: "1023 B", 40 << 10: "40.0 KB", 3 << 20: "3.0 MB", 5 << 30: "5.0 GB"} {
+		if got := Bytes(n); got != want {
+			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
