@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdoc/qdoc/internal/archive"
+	"github.com/qdoc/qdoc/internal/progress"
 	"github.com/qdoc/qdoc/internal/store"
 )
 
@@ -44,7 +45,7 @@ chain head, and every problem with its kind and path.`,
   qdoc verify --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := runVerify(cmd.Context(), g, o, humanOut(cmd, o.json))
+			rep, err := runVerify(cmd.Context(), g, o, humanOut(cmd, o.json), g.reporter(cmd))
 			if o.json {
 				return emitJSON(cmd, newVerifyJSON(cmd, rep, err), err)
 			}
@@ -57,9 +58,10 @@ chain head, and every problem with its kind and path.`,
 	return c
 }
 
-// runVerify checks the archive and prints the report on out; the report
-// is nil when the archive could not be read at all.
-func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Writer) (*archive.Report, error) {
+// runVerify checks the archive and prints the report on out, showing the
+// hashing's progress on show; the report is nil when the archive could
+// not be read at all.
+func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Writer, show *progress.Reporter) (*archive.Report, error) {
 	dir, expect := o.archive, []string{o.expect}
 	if dir == "" {
 		cfg, err := loadConfig(g)
@@ -76,7 +78,7 @@ func runVerify(ctx context.Context, g *globalOptions, o verifyOptions, out io.Wr
 			return &archive.Report{Dir: dir}, nil
 		}
 	}
-	rep, err := archive.Verify(ctx, dir, expect...)
+	rep, err := archive.Verify(ctx, dir, show, expect...)
 	if err != nil {
 		return nil, withCode(exitIntegrity, err)
 	}
@@ -127,14 +129,4 @@ func printVerify(out io.Writer, rep *archive.Report) {
 }
 
 // humanBytes prints a size the way a file manager does.
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
-}
+func humanBytes(n int64) string { return progress.Bytes(n) }

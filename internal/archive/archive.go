@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/qdoc/qdoc/internal/fsutil"
+	"github.com/qdoc/qdoc/internal/progress"
 )
 
 // Item is one file to put in the archive.
@@ -87,7 +88,9 @@ type Archive struct {
 	// chain hash and line count, so the store can keep the head and notice
 	// a manifest cut short.
 	Committed func(head string, files int) error
-	m         *Manifest
+	// Progress, when set, shows the files and bytes Put copies in.
+	Progress *progress.Reporter
+	m        *Manifest
 }
 
 // Open reads the archive in dir (which need not exist yet).
@@ -148,7 +151,7 @@ func (a *Archive) Put(items ...Item) ([]Outcome, error) {
 	if err != nil {
 		return out, err
 	}
-	placeAll(a.Dir, jobs)
+	a.placeAll(jobs)
 	var added []Line
 	for _, j := range jobs {
 		l, err := a.settle(j, jobs)
@@ -220,7 +223,18 @@ func (a *Archive) plan(items []Item, out []Outcome) ([]*placeJob, []Problem, err
 }
 
 // placeAll copies the jobs' files in, a few at a time.
-func placeAll(dir string, jobs []*placeJob) {
+func (a *Archive) placeAll(jobs []*placeJob) {
+	n := 0
+	for _, j := range jobs {
+		if j.dupOf < 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	task := a.Progress.Task("归档", n)
+	defer task.Done()
 	ch := make(chan *placeJob)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -228,8 +242,9 @@ func placeAll(dir string, jobs []*placeJob) {
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				dst := filepath.Join(dir, filepath.FromSlash(j.rel))
+				dst := filepath.Join(a.Dir, filepath.FromSlash(j.rel))
 				j.sum, j.size, j.err = place(j.it.Src, dst, j.it.SHA256)
+				task.AddBytes(1, j.size)
 			}
 		}()
 	}

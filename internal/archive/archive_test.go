@@ -3,12 +3,16 @@ package archive
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/qdoc/qdoc/internal/progress"
 )
 
 var t0 = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -39,7 +43,7 @@ func item(src string) Item {
 
 func mustVerify(t *testing.T, dir string, expect ...string) *Report {
 	t.Helper()
-	rep, err := Verify(context.Background(), dir, expect...)
+	rep, err := Verify(context.Background(), dir, nil, expect...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,5 +296,38 @@ func TestPutFile(t *testing.T) {
 	a, _ := Open(dir)
 	if !a.HasRecord("2026Q3") || a.HasRecord("2026Q4") {
 		t.Error("HasRecord does not see the quarter")
+	}
+}
+
+// TestProgress: Put counts the files it copies in and Verify the files it
+// re-hashes, with their bytes; a Put with nothing to copy shows nothing.
+func TestProgress(t *testing.T) {
+	a, root := newArchive(t)
+	var buf strings.Builder
+	show := progress.New(&buf, progress.Plain)
+	show.Delay = 0
+	a.Progress = show
+	var items []Item
+	for i := 1; i <= 5; i++ {
+		name := fmt.Sprintf("LDMD-FM-30-2026-%04d.pdf", i)
+		items = append(items, Item{Src: writeSrc(t, root, name, strings.Repeat("x", 1024)), Year: 2026, Form: "LDMD-FM-30"})
+	}
+	items = append(items, items[0]) // the same path twice is copied once
+	if _, err := a.Put(items...); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^归档: 完成 5/5 5.0 KB（`).MatchString(buf.String()) {
+		t.Errorf("Put showed %q", buf.String())
+	}
+	buf.Reset()
+	if _, err := a.Put(items...); err != nil || buf.Len() != 0 {
+		t.Errorf("a Put with nothing to copy showed %q (%v)", buf.String(), err)
+	}
+	rep, err := Verify(context.Background(), a.Dir, show)
+	if err != nil || !rep.OK() {
+		t.Fatal(err, rep.Problems)
+	}
+	if !regexp.MustCompile(`(?m)^核验归档: 完成 5/5 5.0 KB（`).MatchString(buf.String()) {
+		t.Errorf("Verify showed %q", buf.String())
 	}
 }

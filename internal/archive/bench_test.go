@@ -35,7 +35,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.SetBytes(total)
 	b.ResetTimer()
 	for range b.N {
-		rep, err := Verify(context.Background(), a.Dir)
+		rep, err := Verify(context.Background(), a.Dir, nil)
 		if err != nil || !rep.OK() {
 			b.Fatal(err, rep.Problems)
 		}

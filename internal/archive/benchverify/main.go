@@ -2,9 +2,11 @@
 // files: it builds an archive of N files (default 10,000 of about 40 KB,
 // ~400 MB, the issue's target) with archive.Put, then times
 // archive.Verify and `sha256sum` over the same files, warm and — with
-// -cold, as root on Linux — after dropping the page cache.
+// -cold, as root on Linux — after dropping the page cache. Verify counts
+// its progress as qdoc verify does (shown on stderr past a second);
+// -progress=false measures it without.
 //
-//	go run ./internal/archive/benchverify -dir /tmp/qdoc-bench [-n 10000] [-size 40960] [-cold]
+//	go run ./internal/archive/benchverify -dir /tmp/qdoc-bench [-n 10000] [-size 40960] [-cold] [-progress=false]
 package main
 
 import (
@@ -19,6 +21,7 @@ import (
 	"time"
 
 	"github.com/qdoc/qdoc/internal/archive"
+	"github.com/qdoc/qdoc/internal/progress"
 )
 
 func main() {
@@ -26,14 +29,19 @@ func main() {
 	n := flag.Int("n", 10000, "number of files")
 	size := flag.Int("size", 40960, "mean file size in bytes")
 	cold := flag.Bool("cold", false, "drop the page cache before each measurement (Linux, root)")
+	withProgress := flag.Bool("progress", true, "count progress as qdoc verify does (a bar or lines on stderr past a second)")
 	flag.Parse()
+	var show *progress.Reporter
+	if *withProgress {
+		show = progress.New(os.Stderr, progress.Auto)
+	}
 	arch := filepath.Join(*dir, "archive")
 	if err := build(*dir, arch, *n, *size); err != nil {
 		fail(err)
 	}
 	fmt.Printf("%d files; GOMAXPROCS %d\n", *n, runtime.GOMAXPROCS(0))
 	for _, round := range []string{"1", "2"} {
-		measure("qdoc verify       ", round, *cold, func() (int64, error) { return verify(arch) })
+		measure("qdoc verify       ", round, *cold, func() (int64, error) { return verify(arch, show) })
 		measure("sha256sum         ", round, *cold, func() (int64, error) {
 			return shell(arch, "find . -type f ! -name MANIFEST -print0 | xargs -0 sha256sum >/dev/null")
 		})
@@ -83,8 +91,8 @@ func build(dir, arch string, n, size int) error {
 	return os.RemoveAll(src)
 }
 
-func verify(arch string) (int64, error) {
-	rep, err := archive.Verify(context.Background(), arch)
+func verify(arch string, show *progress.Reporter) (int64, error) {
+	rep, err := archive.Verify(context.Background(), arch, show)
 	if err == nil && !rep.OK() {
 		err = fmt.Errorf("verify found %d problems", len(rep.Problems))
 	}
