@@ -16,10 +16,12 @@ func embeddedFont(t testing.TB) *Font {
 }
 
 // The built-in font must print everything a form holds: ASCII, digits,
-// CJK and full-width punctuation, and Chinese.
+// CJK and full-width punctuation, Chinese, and the symbols of quality
+// texts (℃ and ℉ through their equivalents °C and °F).
 func TestEmbeddedCoverage(t *testing.T) {
 	f := embeddedFont(t)
-	const sample = "质量信息传递反馈单，。、；：？！（）《》「」‘’“”…—·【】％＋－＝０９ＡＺ"
+	const sample = "质量信息传递反馈单，。、；：？！（）《》「」‘’“”…—·【】％＋－＝０９ＡＺ" +
+		"℃℉°±×÷≤≥‰μΩ①②⑩ⅠⅡⅢⅣⅤⅩ™®©№§√□■☑※～"
 	for r := rune(0x20); r < 0x7F; r++ {
 		if !f.Has(r) {
 			t.Errorf("no glyph for ASCII %q", r)

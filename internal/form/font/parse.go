@@ -13,7 +13,10 @@ type Font struct {
 	tables     map[string][]byte
 	glyf       []byte
 	loca       []uint32        // numGlyphs+1 offsets into glyf
-	advance    []uint16        // advance width per glyph, font units
+	advance    []uint16        // advance width per glyph (own, then built), font units
+	synth      [][]byte        // built glyphs (composites of equivalents), after the font's own
+	synthComps int             // most components in a built glyph
+	synthDepth int             // deepest nesting of a built glyph
 	cmap       []uint16        // rune → glyph for the BMP; 0 = no glyph
 	supp       map[rune]uint16 // rune → glyph beyond the BMP
 	width1000  []int32         // BMP rune → advance in 1/1000 em
@@ -47,6 +50,8 @@ func Parse(data []byte) (*Font, error) {
 			return nil, err
 		}
 	}
+	f.dropEmpty()
+	f.addSubstitutes()
 	f.computeWidths()
 	f.metrics = f.readMetrics()
 	return f, nil
@@ -148,7 +153,9 @@ func (f *Font) lookup(r rune) uint16 {
 	return f.supp[r]
 }
 
-// Has reports whether the font has a glyph for r.
+// Has reports whether the font draws r: with a glyph of its own that is
+// not empty, or with one built from an equivalent (℃ as °C). Characters
+// it lacks print as the font's missing-glyph box.
 func (f *Font) Has(r rune) bool { return f.lookup(r) != 0 }
 
 // Width returns the advance of r in 1/1000 em; characters the font lacks
@@ -167,7 +174,7 @@ func (f *Font) GlyphIndex(r rune) int { return int(f.lookup(r)) }
 // when out of range. Tests use its header (contours, bounding box) to check
 // that a PDF's embedded font draws the right glyph.
 func (f *Font) Glyph(gid int) []byte {
-	if gid < 0 || gid >= len(f.loca)-1 {
+	if gid < 0 || gid >= len(f.advance) {
 		return nil
 	}
 	return f.glyph(uint16(gid))

@@ -55,7 +55,7 @@ func (f *Font) Subset(runes []rune) *Subset {
 		"cmap": buildCmap(pairs),
 		"head": f.patched("head", 50, 1), // long loca offsets
 		"hhea": f.patched("hhea", 34, len(glyphs.old)),
-		"maxp": f.patched("maxp", 4, len(glyphs.old)),
+		"maxp": f.maxp(glyphs),
 		"post": f.post3(),
 		"name": f.nameSubset(),
 	}
@@ -120,8 +120,14 @@ func (f *Font) planGlyphs(rs []rune) ([]mapping, *glyphSet) {
 	return pairs, set
 }
 
-// glyph returns the outline bytes of old glyph g.
-func (f *Font) glyph(g uint16) []byte { return f.glyf[f.loca[g]:f.loca[g+1]] }
+// glyph returns the outline bytes of old glyph g, one of the font's own or
+// one built for a substitute.
+func (f *Font) glyph(g uint16) []byte {
+	if n := len(f.loca) - 1; int(g) >= n {
+		return f.synth[int(g)-n]
+	}
+	return f.glyf[f.loca[g]:f.loca[g+1]]
+}
 
 // eachComponent calls fn with the offset of each component glyph id of a
 // composite glyph; simple glyphs have none.
@@ -222,8 +228,14 @@ func appendCompositeUnhinted(dst, g []byte) []byte {
 	return append(dst, g...)
 }
 
-// putMetric writes old glyph g's advance and left side bearing.
+// putMetric writes old glyph g's advance and left side bearing; a built
+// glyph's side bearing is its xMin.
 func (f *Font) putMetric(dst []byte, g uint16) {
+	if int(g) >= len(f.loca)-1 {
+		binary.BigEndian.PutUint16(dst, f.advance[g])
+		copy(dst[2:4], f.glyph(g)[2:4])
+		return
+	}
 	hmtx := f.tables["hmtx"]
 	nh := int(binary.BigEndian.Uint16(f.tables["hhea"][34:]))
 	binary.BigEndian.PutUint16(dst, f.advance[g])
@@ -238,6 +250,21 @@ func (f *Font) putMetric(dst []byte, g uint16) {
 func (f *Font) patched(tag string, off, v int) []byte {
 	t := slices.Clone(f.tables[tag])
 	binary.BigEndian.PutUint16(t[off:], uint16(v))
+	return t
+}
+
+// maxp is the subset's maxp: its glyph count, and, when it holds a built
+// glyph, component limits raised to cover it (FreeType refuses composites
+// nested deeper than maxComponentDepth). Subsets without one keep the
+// font's limits, so their bytes do not depend on the substitutes.
+func (f *Font) maxp(s *glyphSet) []byte {
+	t := f.patched("maxp", 4, len(s.old))
+	if len(t) < 32 || !slices.ContainsFunc(s.old, func(g uint16) bool { return int(g) >= len(f.loca)-1 }) {
+		return t
+	}
+	for at, v := range map[int]int{28: f.synthComps, 30: f.synthDepth} {
+		binary.BigEndian.PutUint16(t[at:], uint16(max(v, int(binary.BigEndian.Uint16(t[at:])))))
+	}
 	return t
 }
 
