@@ -193,7 +193,7 @@ func showEntry(out io.Writer, s *batch.Session, number string) error {
 	}
 	fmt.Fprintln(out, "修改记录:")
 	for _, a := range rows {
-		fmt.Fprintf(out, "  %s %s(%s) %s %s: %q → %q  来源 %s %s\n", a.At, a.Who, a.OSUser, a.Action, a.Field, clip(a.Before, 60), clip(a.After, 60), a.Source, a.Reason)
+		fmt.Fprintf(out, "  %s %s(%s) %s %s: %q → %q  来源 %s %s\n", s.Cfg.LocalTime(a.At), a.Who, a.OSUser, a.Action, a.Field, clip(a.Before, 60), clip(a.After, 60), a.Source, a.Reason)
 	}
 	return nil
 }

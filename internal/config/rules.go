@@ -54,3 +54,13 @@ var pinnable = clockTag
 
 // AllowPinnedClock makes Now honour QDOC_NOW. Only tests call it.
 func AllowPinnedClock() { pinnable = true }
+
+// LocalTime prints a stored time (RFC 3339, UTC) in the workspace's time
+// zone, as people read it; anything else is returned as it is.
+func (c *Config) LocalTime(s string) string {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || c.Loc == nil {
+		return s
+	}
+	return t.In(c.Loc).Format("2006-01-02 15:04:05")
+}

@@ -157,7 +157,7 @@ func (w *Workspace) showAudit(out io.Writer, f *store.DocFile) error {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
 	fmt.Fprintln(out, "修改记录:")
 	for _, a := range rows {
-		fmt.Fprintf(out, "  %s %s(%s) %s %s: %s → %s  来源 %s %s\n", a.At, a.Who, a.OSUser, a.Action, a.Field, clip(a.Before), clip(a.After), a.Source, a.Reason)
+		fmt.Fprintf(out, "  %s %s(%s) %s %s: %s → %s  来源 %s %s\n", w.Cfg.LocalTime(a.At), a.Who, a.OSUser, a.Action, a.Field, clip(a.Before), clip(a.After), a.Source, a.Reason)
 	}
 	return nil
 }
