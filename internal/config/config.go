@@ -121,7 +121,7 @@ func Parse(data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, yamlError(err)
+		return nil, yamlError(err, data)
 	}
 	c.applyDefaults()
 	if err := c.compile(); err != nil {

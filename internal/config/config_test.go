@@ -77,13 +77,13 @@ func TestCustomPattern(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	cases := map[string]string{
-		"colour: red\n":                        "line 1",
+		"colour: red\n":                        "第 1 行",
 		"timezone: Mars/Base\n":                "timezone",
 		"deadlines: {A: 1, B: 3}\n":            "class C needs a deadline",
 		"departments: [质管部, 质管部]\n":            "listed twice",
 		"department_aliases: {质量部: 研发部}\n":     "not in departments",
 		"serial_pattern: \"{prefix}-{seq}\"\n": "{yyyy}",
-		"company: [\n":                         "line",
+		"company: [\n":                         "第 1 行",
 	}
 	for in, want := range cases {
 		_, err := Parse([]byte(in))

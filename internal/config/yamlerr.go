@@ -12,7 +12,7 @@ import (
 // yamlError restates the decoder's complaints about config.yaml in plain
 // words, one per line, each with its line number: the decoder speaks of Go
 // types (config.Config, !!int) that mean nothing to the person editing it.
-func yamlError(err error) error {
+func yamlError(err error, data []byte) error {
 	var te *yaml.TypeError
 	var lines []string
 	if errors.As(err, &te) {
@@ -20,8 +20,9 @@ func yamlError(err error) error {
 	} else {
 		lines = []string{err.Error()}
 	}
+	src := strings.Split(string(data), "\n")
 	for i, l := range lines {
-		lines[i] = plainYAML(strings.TrimPrefix(l, "yaml: "))
+		lines[i] = plainYAML(strings.TrimPrefix(l, "yaml: "), src)
 	}
 	return fmt.Errorf("%s\n请对照 qdoc init 生成的 config.yaml 检查拼写、缩进和格式（check keys and layout against the config.yaml 'qdoc init' writes）", strings.Join(lines, "\n"))
 }
@@ -33,7 +34,7 @@ var (
 	reLine    = regexp.MustCompile(`^line (\d+): (.*)$`)
 )
 
-func plainYAML(s string) string {
+func plainYAML(s string, src []string) string {
 	if m := reUnknown.FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("第 %s 行：没有 %q 这个设置项（unknown key %s）", m[1], m[2], m[2])
 	}
@@ -50,13 +51,21 @@ func plainYAML(s string) string {
 		case m[4] == "int", m[4] == "int64":
 			want = "一个整数"
 		}
-		if m[3] == "" {
-			return fmt.Sprintf("第 %s 行：值的格式不对，这里应是%s（wrong kind of value）", m[1], want)
-		}
-		return fmt.Sprintf("第 %s 行：%q 的格式不对，这里应是%s（wrong kind of value）", m[1], m[3], want)
+		return fmt.Sprintf("第 %s 行（%s）：值的格式不对，这里应是%s（wrong kind of value）", m[1], quoteLine(src, m[1]), want)
 	}
 	if m := reLine.FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("第 %s 行：%s", m[1], m[2])
 	}
 	return s
+}
+
+// quoteLine is line n (1-based, as text) of the config, trimmed, so the
+// message shows which key it is about.
+func quoteLine(src []string, n string) string {
+	var i int
+	fmt.Sscan(n, &i)
+	if i < 1 || i > len(src) {
+		return ""
+	}
+	return strings.TrimSpace(src[i-1])
 }
