@@ -92,6 +92,9 @@ func listSchedule(out io.Writer, cfg *config.Config) error {
 			return withCode(exitUsage, err)
 		}
 		fmt.Fprintf(out, "  %s\n", spec)
+		if len(next) == 0 {
+			fmt.Fprintln(out, "  此规则永不触发（如 2 月 30 日），请检查（this spec never fires）")
+		}
 		for _, t := range next {
 			fmt.Fprintf(out, "  下次 %s\n", t.Format("2006-01-02 15:04:05 Mon"))
 		}

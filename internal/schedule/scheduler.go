@@ -122,7 +122,7 @@ type logger struct {
 
 func (l logger) Info(msg string, _ ...any) {
 	if msg == "skip" {
-		l.s.logf("跳过 %s：上一次仍在运行", l.job)
+		l.s.logf("跳过 %s：上一次触发仍在运行或在排队等其他任务结束", l.job)
 	}
 }
 
