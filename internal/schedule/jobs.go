@@ -76,6 +76,9 @@ func quarterlyJob(_ context.Context, s *batch.Session) (string, error) {
 		report.RelPath(s.Cfg, res.XLSX), closed), nil
 }
 
+// remindersJob writes the reminder list. Only its count and file go into
+// the log: the items' titles can hold a complainant's name or phone, and
+// the scheduler's output ends up in the system journal.
 func remindersJob(_ context.Context, s *batch.Session) (string, error) {
 	res, err := remind.Generate(s, s.Actor.Today)
 	if err != nil {
