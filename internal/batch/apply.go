@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/store"
@@ -46,6 +47,7 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 		fr.New++
 		fr.Serials = append(fr.Serials, p.e.Serial)
 		warnNear(fr, p)
+		warnUnprintable(fr, filepath.Base(rel), p.line, p.e.Serial, p.bad, true)
 	case actLegacy:
 		if err := tx.InsertLegacy(&p.e, p.year, p.seq, src); err != nil {
 			return err
@@ -53,6 +55,7 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 		fr.New++
 		fr.Serials = append(fr.Serials, p.e.Serial)
 		warnNear(fr, p)
+		warnUnprintable(fr, filepath.Base(rel), p.line, p.e.Serial, p.bad, true)
 	case actUpdate:
 		// A late change is accepted with its file and row as the reason.
 		why, err := r.lateChange(tx, &p.e)
@@ -72,6 +75,7 @@ func (r *Run) applyRow(tx *store.Tx, fr *FileResult, p *planned, rel string) err
 			return nil
 		}
 		fr.Updated++
+		warnUnprintable(fr, filepath.Base(rel), p.line, p.e.Serial, p.bad, true)
 		if why != "" {
 			fr.Warnings = append(fr.Warnings, fmt.Sprintf("迟到修改 第 %d 行（%s）：%s；已接受，原因记为 %s，已归档的文件不变", p.line, p.e.Serial, why, src))
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/qdoc/qdoc/internal/archive"
 	"github.com/qdoc/qdoc/internal/config"
+	"github.com/qdoc/qdoc/internal/form"
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/progress"
 	"github.com/qdoc/qdoc/internal/store"
@@ -101,6 +102,7 @@ type Run struct {
 	DryRun  bool // validate only: store, reports and outputs untouched
 	Result  Result
 	Timings []Timing
+	eng     *form.Engine // the forms' engine, built when first needed
 }
 
 // Timing is how long a step took.

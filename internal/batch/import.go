@@ -38,6 +38,7 @@ type FileResult struct {
 	Skipped, Retry, Rejected    bool
 	Problems, Warnings, Serials []string
 	Report                      string // rejection workbook, if any
+	unprintable                 int    // rows with characters the forms' font cannot draw
 }
 
 // ImportStep reads the intake files, validates them whole, and stores and
@@ -127,12 +128,18 @@ func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
 	if r.DryRun {
 		fr.New = p.count[actNew] + p.count[actLegacy]
 		fr.Updated, fr.Unchanged = p.count[actUpdate], p.count[actUnchanged]
+		for _, pl := range p.flagged {
+			warnUnprintable(&fr, f.Name, pl.line, pl.e.Serial, pl.bad, false)
+		}
+		fr.unprintable = p.nflagged
+		closeUnprintable(&fr)
 		return fr, nil
 	}
 	if p.overflow {
 		if err := r.applyStream(&fr, path, ix, rel, sha, size); err != nil {
 			return fr, err
 		}
+		closeUnprintable(&fr)
 		return fr, r.reloadIndex(ix)
 	}
 	if err := r.apply(&fr, p.plan, rel, sha, size); err != nil {
@@ -141,6 +148,7 @@ func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
 	for _, pl := range p.plan {
 		ix.Put(pl.brief())
 	}
+	closeUnprintable(&fr)
 	return fr, nil
 }
 

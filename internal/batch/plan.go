@@ -23,9 +23,10 @@ type planned struct {
 	line      int
 	e         record.Entry
 	act       action
-	year, seq int    // for legacy rows
-	nearDup   string // a stored entry this new row may duplicate
-	nearLine  int    // or an earlier row of the same file it may duplicate
+	year, seq int        // for legacy rows
+	nearDup   string     // a stored entry this new row may duplicate
+	nearLine  int        // or an earlier row of the same file it may duplicate
+	bad       []badField // fields holding characters the forms' font cannot draw
 }
 
 func (p *planned) brief() *store.Brief {
@@ -52,6 +53,10 @@ type planner struct {
 	// and overflow set, and the file is applied in a second streaming pass.
 	keep     int
 	overflow bool
+	// flagged are the first rows with characters the forms' font cannot
+	// draw, nflagged how many there are, for check's warnings.
+	flagged  []planned
+	nflagged int
 }
 
 // KeepRows bounds the rows one import holds in memory (about 1 KB each);
@@ -92,12 +97,25 @@ func (p *planner) row(row intake.Row) (planned, bool) {
 	}
 	p.noteDay(&pl)
 	p.count[pl.act]++
+	if pl.act != actUnchanged {
+		p.flag(&pl)
+	}
 	if len(p.plan) < p.keep && !p.overflow {
 		p.plan = append(p.plan, pl)
 	} else if !p.overflow {
 		p.overflow, p.plan = true, nil
 	}
 	return pl, true
+}
+
+// flag notes a row whose printed fields the forms' font cannot draw whole.
+func (p *planner) flag(pl *planned) {
+	if pl.bad = p.r.unprintable(&pl.e); len(pl.bad) == 0 {
+		return
+	}
+	if p.nflagged++; len(p.flagged) < maxUnprintable {
+		p.flagged = append(p.flagged, *pl)
+	}
 }
 
 // numbered resolves a row that carries a 编号: an update of that entry,

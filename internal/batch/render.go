@@ -83,13 +83,9 @@ type FormRenderer struct {
 // embedded one) and the FM-30 layout in the workspace's language (the
 // workspace's own, if any): fm30.yaml, fm30.en.yaml or fm30.bi.yaml.
 func (r *Run) Forms() (*FormRenderer, error) {
-	ttf, err := r.Cfg.FontBytes()
+	eng, err := r.engine()
 	if err != nil {
 		return nil, err
-	}
-	eng, err := form.NewEngine(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", r.Cfg.Font, err)
 	}
 	l, err := form.LoadLayout(r.Cfg.LayoutName("fm30.yaml"), r.Cfg.TemplatesDir())
 	if err != nil {
