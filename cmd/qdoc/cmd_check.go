@@ -16,9 +16,13 @@ func newCheckCmd(g *globalOptions) *cobra.Command {
 		Use:   "check",
 		Short: "Validate the config and every intake file in the inbox; write nothing (检查，不写入)",
 		Long: `check loads config.yaml strictly (unknown keys, bad schedule specs and bad
-serial patterns are errors with their line) and validates every intake file
-in the inbox exactly as run would, against the store, without storing,
-numbering or writing anything and without taking the workspace lock.
+serial patterns are errors with their line), loads every form and ledger
+layout the workspace prints with and the configured font (one that does
+not load or cannot print Chinese is a config error, exit 2), and validates
+every intake file in the inbox exactly as run would, against the store,
+without storing, numbering or writing anything and without taking the
+workspace lock. Rows with characters the forms' font cannot print (they
+would print as boxes) are warned about by file, row and field.
 
 check 校验配置和 inbox 中的每个登记文件，与 run 的规则相同，但不写任何东西。
 
@@ -46,6 +50,9 @@ func runCheck(cmd *cobra.Command, g *globalOptions, asJSON bool) (*config.Config
 		return nil, batch.Result{}, err
 	}
 	if err := schedule.Check(cfg.Schedule); err != nil {
+		return cfg, batch.Result{}, withCode(exitUsage, fmt.Errorf("config %s: %w", cfg.File, err))
+	}
+	if _, err := batch.Preflight(cfg); err != nil {
 		return cfg, batch.Result{}, withCode(exitUsage, fmt.Errorf("config %s: %w", cfg.File, err))
 	}
 	out := humanOut(cmd, asJSON)

@@ -50,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"jsonvalid": cmdJSONValid,
 			"jsonpath":  cmdJSONPath,
 			"crlf":      cmdCRLF,
+			"mkfont":    cmdMkfont,
 		},
 	})
 }

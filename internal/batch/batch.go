@@ -144,5 +144,5 @@ func (TidyStep) Run(ctx context.Context, r *Run) error {
 
 // RunSteps are the steps of `qdoc run` and `qdoc import`.
 func RunSteps() []Step {
-	return []Step{TidyStep{}, ImportStep{}, RenderStep{}, LedgerStep{}, DocRegisterStep{}, FileScansStep{}, ArchiveStep{}}
+	return []Step{TidyStep{}, PreflightStep{}, ImportStep{}, RenderStep{}, LedgerStep{}, DocRegisterStep{}, FileScansStep{}, ArchiveStep{}}
 }

@@ -20,6 +20,7 @@ type Result struct {
 	New, Updated, Unchanged int
 	Rejected                int // files rejected
 	Ledgers                 []string
+	LedgersChecked          bool     // the ledger step ran to its end
 	Rendered                []string // FM-30 forms written
 	ScansFiled, ScansLeft   int      // signed scans filed, and left unmatched
 	Archive                 *ArchiveResult

@@ -61,6 +61,7 @@ func (LedgerStep) Run(ctx context.Context, r *Run) error {
 			return err
 		}
 	}
+	r.Result.LedgersChecked = true
 	return nil
 }
 

@@ -54,13 +54,18 @@ func (r *Run) PrintSummary() {
 	r.printArchive()
 }
 
-// PrintLedgers names the ledgers this run rewrote.
+// PrintLedgers names the ledgers this run rewrote. A run stopped by an
+// error before its ledger step did not look at them: saying they are up
+// to date would be a guess.
 func (r *Run) PrintLedgers() {
 	res := r.Result
 	for _, l := range res.Ledgers {
 		fmt.Fprintf(r.Out, "台帐: %s\n", r.relPath(l))
 	}
-	if len(res.Ledgers) == 0 {
+	switch {
+	case !res.LedgersChecked:
+		fmt.Fprintln(r.Out, "台帐: 运行因错误中止，台帐未更新；改正错误后重新运行即可补上")
+	case len(res.Ledgers) == 0:
 		fmt.Fprintln(r.Out, "台帐: 均为最新，未改写")
 	}
 }

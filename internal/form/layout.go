@@ -251,3 +251,43 @@ func (l *Layout) showQR() bool { return l.QR == nil || *l.QR }
 
 // Source is where the layout was read from: a file path or "built-in NAME".
 func (l *Layout) Source() string { return l.source }
+
+// FixedText is every character the layout prints whatever the record: its
+// title, labels, fixed texts, marks, footers and words, with placeholders
+// left out. A font must draw all of it for the form to read.
+func (l *Layout) FixedText() string {
+	parts := []string{l.Title, l.Version, "年月日", l.continued()}
+	parts = append(parts, l.Header.Left, l.Header.Center, l.Header.Right, l.Footer.Left, l.Footer.Center, l.Footer.Right)
+	w := l.Words
+	parts = append(parts, w.Void, w.VoidReason, w.Late, w.Separator, w.List, w.All)
+	for _, b := range l.Body {
+		parts = append(parts, b.Label, b.Text)
+		if b.Type == "checks" {
+			parts = append(parts, or(b.Mark, "●"))
+		}
+		parts = append(parts, b.Items...)
+		for _, c := range b.Cells {
+			parts = append(parts, c.Label, c.Text, c.Footer)
+		}
+	}
+	var out strings.Builder
+	for _, p := range parts {
+		out.WriteString(withoutPlaceholders(p))
+	}
+	return out.String()
+}
+
+// withoutPlaceholders drops the {…} of t.
+func withoutPlaceholders(t string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(t, '{')
+		j := strings.IndexByte(t[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		t = t[i+j+1:]
+	}
+}

@@ -127,3 +127,31 @@ func TestResolveWidths(t *testing.T) {
 		}
 	}
 }
+
+// FixedText holds what every copy of the form prints, without the
+// placeholders, so a font can be checked against it.
+func TestFixedText(t *testing.T) {
+	l, err := LoadLayout("fm30", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := l.FixedText()
+	for _, want := range []string{"质量信息传递反馈单", "信息编号", "表单编号：", "版本/修订：", "第  页 共  页", "签发日期：", "信息传递人（签字）：", "（续）", "作废"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("FixedText lacks %q", want)
+		}
+	}
+	if strings.ContainsAny(got, "{}") || strings.Contains(got, "serial") {
+		t.Errorf("FixedText keeps placeholders: %q", got)
+	}
+	for _, name := range []string{"fm30.en", "fm30.bi", "revision", "training"} {
+		l, err := LoadLayout(name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := testEngine(t)
+		if m := e.Missing(l.FixedText()); len(m) > 0 {
+			t.Errorf("%s: the built-in font cannot print %q", name, string(m))
+		}
+	}
+}
