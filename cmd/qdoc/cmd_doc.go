@@ -35,8 +35,8 @@ are edition/revision (A/0, A/1, B/0) and only move forward.
 
 受控文件：修订申请 → 审核 → 批准 → 发放新版 → 回收旧版 → 销毁（留档一份）→ 培训。`,
 		Example: `  qdoc doc list
-  qdoc doc revise LDMD-QP-003 --reason "新版GSP附录要求增加培训记录" --by 张三
-  qdoc doc show LDMD-QP-003`,
+  qdoc doc show LDMD-QP-003
+  qdoc doc revise LDMD-QP-004 --reason "增加冷库温湿度记录仪校准要求" --by 张三`,
 	}
 	c.AddCommand(newDocAddCmd(g), newDocImportCmd(g), newDocReviseCmd(g), newDocReviewCmd(g),
 		newDocApproveCmd(g), newDocRejectCmd(g), newDocIssueCmd(g), newDocRecallCmd(g),

@@ -130,7 +130,7 @@ documents.revision_pattern (default {prefix}-FM-10-{yyyy}-{seq:3}), and
 writes its 文件修订申请表 under out/forms/FM-10/<year>/. The serial alone
 goes to standard output, so scripts can capture it; everything else goes
 to standard error. --by is the applicant.`,
-		Example: `  REQ=$(qdoc doc revise LDMD-QP-003 --reason "新版GSP附录要求增加培训记录" --by 张三)`,
+		Example: `  REQ=$(qdoc doc revise LDMD-QP-003 --reason "新版GSP附录要求增加培训记录" --by 张三 --date 2026-08-25)`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Number = args[0]
@@ -152,12 +152,12 @@ to standard error. --by is the applicant.`,
 }
 
 // newDecideCmd is review, approve and reject: a request, an opinion, a date.
-func newDecideCmd(g *globalOptions, use, short, done string, step func(*doc.Workspace, doc.DecideOptions) error) *cobra.Command {
+func newDecideCmd(g *globalOptions, use, short, example, done string, step func(*doc.Workspace, doc.DecideOptions) error) *cobra.Command {
 	var o doc.DecideOptions
 	c := &cobra.Command{
 		Use:     use + " REQUEST --opinion TEXT",
 		Short:   short,
-		Example: fmt.Sprintf(`  qdoc doc %s LDMD-FM-10-2026-001 --opinion "同意" --by 李四`, use),
+		Example: example,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Request = args[0]
@@ -176,16 +176,19 @@ func newDecideCmd(g *globalOptions, use, short, done string, step func(*doc.Work
 }
 
 func newDocReviewCmd(g *globalOptions) *cobra.Command {
-	return newDecideCmd(g, "review", "Review a revision request (审核意见); the reviewer is not the applicant", "已审核",
+	return newDecideCmd(g, "review", "Review a revision request (审核意见); the reviewer is not the applicant",
+		`  qdoc doc review LDMD-FM-10-2026-001 --opinion "同意修订" --by 李四 --date 2026-08-27`, "已审核",
 		func(w *doc.Workspace, o doc.DecideOptions) error { _, err := w.Review(o); return err })
 }
 
 func newDocApproveCmd(g *globalOptions) *cobra.Command {
-	return newDecideCmd(g, "approve", "Approve a reviewed request (批准意见); the approver is neither applicant nor reviewer", "已批准",
+	return newDecideCmd(g, "approve", "Approve a reviewed request (批准意见); the approver is neither applicant nor reviewer",
+		`  qdoc doc approve LDMD-FM-10-2026-001 --opinion "批准执行" --by 王五 --date 2026-08-28`, "已批准",
 		func(w *doc.Workspace, o doc.DecideOptions) error { _, err := w.Approve(o); return err })
 }
 
 func newDocRejectCmd(g *globalOptions) *cobra.Command {
-	return newDecideCmd(g, "reject", "Reject a request at review or approval, or withdraw an approval not yet issued on; it stays on record as 已驳回", "已驳回",
+	return newDecideCmd(g, "reject", "Reject a request at review or approval, or withdraw an approval not yet issued on; it stays on record as 已驳回",
+		`  qdoc doc reject LDMD-FM-10-2026-002 --opinion "现行制度已规定校准要求，暂不修订" --by 李四`, "已驳回",
 		func(w *doc.Workspace, o doc.DecideOptions) error { _, err := w.Reject(o); return err })
 }

@@ -19,7 +19,7 @@ is recalled. New copies go to the same departments (or --holders), and the
 培训申请单 is written under out/forms/FM-11/<year>/ with one recall line per
 old copy and one sign-in line per --trainees name. --file keeps the new
 version's document under docs/<number>/<version>/.`,
-		Example: `  qdoc doc issue LDMD-QP-003 --request LDMD-FM-10-2026-001 --version A/1 \
+		Example: `  qdoc doc issue LDMD-QP-003 --request LDMD-FM-10-2026-001 --version A/1 --date 2026-09-01 \
       --effective 2026-09-10 --file 质量信息管理制度A1.docx --trainees 张三,李四,王五`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -130,7 +130,7 @@ func newDocPeriodicCmd(g *globalOptions) *cobra.Command {
 		Long: `Records that the version in force was reviewed and is still suitable; the
 next periodic review falls due one interval later. A review that finds a
 change is needed is a revision instead (doc revise).`,
-		Example: `  qdoc doc periodic LDMD-QP-003 --opinion "现行有效，无需修订"`,
+		Example: `  qdoc doc periodic LDMD-QP-001 --opinion "现行有效，无需修订"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withDoc(g, cmd, "doc periodic", cmd.OutOrStdout(), func(w *doc.Workspace) error {

@@ -22,7 +22,7 @@ func newInfoCmd(g *globalOptions) *cobra.Command {
 		Short: "Look at and change quality-information entries (质量信息): list, show, void, close",
 		Example: `  qdoc info list --year 2026
   qdoc info show LDMD-FM-30-2026-0001
-  qdoc info close LDMD-FM-30-2026-0001 --feedback "已整改，复查合格"`,
+  qdoc info close LDMD-FM-30-2026-0002 --feedback "已为医院换货，客户确认无异议"`,
 	}
 	c.AddCommand(newInfoListCmd(g), newInfoShowCmd(g), newInfoVoidCmd(g), newInfoCloseCmd(g))
 	return c
@@ -203,7 +203,7 @@ func newInfoVoidCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:     "void NUMBER --reason TEXT",
 		Short:   "Mark a serial void (作废); it stays in the ledger, never reused",
-		Example: `  qdoc info void LDMD-FM-30-2026-0007 --reason "重复登记，见 0006"`,
+		Example: `  qdoc info void LDMD-FM-30-2026-0060 --reason "预留的空白表单打印错误，不再使用"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(reason) == "" {
@@ -225,7 +225,7 @@ func newInfoCloseCmd(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:     "close NUMBER --feedback TEXT [--date D] [--reason TEXT]",
 		Short:   "Record the feedback result and close an entry",
-		Example: `  qdoc info close LDMD-FM-30-2026-0003 --feedback "已整改完毕，经复查符合要求" --date 2026-07-10`,
+		Example: `  qdoc info close LDMD-FM-30-2026-0008 --feedback "经计量检定示值合格，已向诊所说明正确测量方法" --date 2026-07-25`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(feedback) == "" {

@@ -33,8 +33,8 @@ before, after, source and reason — grouped by record, as
 out/数据修改报表/数据修改报表 YYYY-MM.xlsx and .pdf. The default month is the
 one before today. --redact masks phone numbers, ID numbers and names in the
 text, for readers outside the department.`,
-		Example: `  qdoc log --month 2026-10
-  qdoc log --month 2026-10 --redact   # for an outside reader`,
+		Example: `  qdoc log --month 2026-11
+  qdoc log --month 2026-11 --redact   # for an outside reader`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withReader(g, cmd, func(s *batch.Session) error {
