@@ -22,6 +22,8 @@ type Result struct {
 	Ledgers                 []string
 	LedgersChecked          bool     // the ledger step ran to its end
 	Rendered                []string // FM-30 forms written
+	PutBack                 []string // deleted FM-30 forms written again, byte for byte
+	NotPutBack              []string // deleted FM-30 forms whose record or layout changed since
 	ScansFiled, ScansLeft   int      // signed scans filed, and left unmatched
 	Archive                 *ArchiveResult
 }

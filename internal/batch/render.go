@@ -23,9 +23,10 @@ import (
 const FM30 = "FM-30"
 
 // RenderStep writes the FM-30 of every entry that has none yet, so a run
-// that stopped before rendering is completed by the next one. Forms are
-// rendered in parallel, staged and synced, then renamed into place and
-// recorded in one transaction.
+// that stopped before rendering is completed by the next one, and puts
+// back the current form of an entry whose file was deleted from out/ (see
+// rerender.go). Forms are rendered in parallel, staged and synced, then
+// renamed into place and recorded in one transaction.
 type RenderStep struct{}
 
 func (RenderStep) String() string { return "render" }
@@ -33,14 +34,29 @@ func (RenderStep) String() string { return "render" }
 // Run renders the missing FM-30 forms.
 func (RenderStep) Run(ctx context.Context, r *Run) error {
 	serials, err := r.Store.Unrendered(FM30)
-	if err != nil || len(serials) == 0 {
+	if err != nil {
+		return err
+	}
+	gone, err := r.deletedForms()
+	if err != nil || len(serials) == 0 && len(gone) == 0 {
 		return err
 	}
 	fr, err := r.Forms()
 	if err != nil {
 		return err
 	}
-	task := r.Progress.Task("生成表单 FM-30", len(serials))
+	if err := fr.renderNew(ctx, serials); err != nil {
+		return err
+	}
+	return fr.putBack(ctx, gone)
+}
+
+// renderNew renders, puts in place and records the first FM-30 of serials.
+func (fr *FormRenderer) renderNew(ctx context.Context, serials []string) error {
+	if len(serials) == 0 {
+		return nil
+	}
+	task := fr.r.Progress.Task("生成表单 FM-30", len(serials))
 	defer task.Done()
 	for len(serials) > 0 {
 		n := min(len(serials), renderChunk)
@@ -65,7 +81,9 @@ func (fr *FormRenderer) renderChunk(ctx context.Context, serials []string) error
 			return err
 		}
 	}
-	staged, err := fr.stageAll(ctx, entries)
+	staged, err := fr.stageAll(ctx, len(entries), func(i int) (stagedForm, error) {
+		return fr.stage(entries[i], 0, entries[i].Registered)
+	})
 	if err != nil {
 		return err
 	}
@@ -128,12 +146,12 @@ type stagedForm struct {
 	sum  string
 }
 
-// stageAll renders and stages the forms on every core. The PDF's dates
-// are the entry's registration date, so a later recovery run writes the
-// same bytes.
-func (fr *FormRenderer) stageAll(ctx context.Context, entries []*record.Entry) ([]stagedForm, error) {
-	out := make([]stagedForm, len(entries))
-	errs := make([]error, len(entries))
+// stageAll renders and stages n forms on every core, stage(i) doing the
+// i-th. An original's dates are the entry's registration date, so a later
+// recovery run writes the same bytes.
+func (fr *FormRenderer) stageAll(ctx context.Context, n int, stage func(i int) (stagedForm, error)) ([]stagedForm, error) {
+	out := make([]stagedForm, n)
+	errs := make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -141,11 +159,11 @@ func (fr *FormRenderer) stageAll(ctx context.Context, entries []*record.Entry) (
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = fr.stage(entries[i], 0, entries[i].Registered)
+				out[i], errs[i] = stage(i)
 			}
 		}()
 	}
-	for i := range entries {
+	for i := range n {
 		if ctx.Err() != nil {
 			break
 		}
@@ -174,13 +192,22 @@ func (fr *FormRenderer) stageData(e *record.Entry, rev int, d form.Data, created
 	if err != nil {
 		return stagedForm{}, err
 	}
-	b, err := fr.PDF([]form.Data{d}, created)
+	b, sum, err := fr.render(e, d, created)
 	if err != nil {
-		return stagedForm{}, fmt.Errorf("rendering %s: %w", e.Serial, err)
+		return stagedForm{}, err
 	}
 	p, err := fsutil.Stage(path, b)
+	return stagedForm{e: e, rev: rev, p: p, path: path, sum: sum}, err
+}
+
+// render draws one form and returns its bytes and their SHA-256 (hex).
+func (fr *FormRenderer) render(e *record.Entry, d form.Data, created time.Time) ([]byte, string, error) {
+	b, err := fr.PDF([]form.Data{d}, created)
+	if err != nil {
+		return nil, "", fmt.Errorf("rendering %s: %w", e.Serial, err)
+	}
 	sum := sha256.Sum256(b)
-	return stagedForm{e: e, rev: rev, p: p, path: path, sum: hex.EncodeToString(sum[:])}, err
+	return b, hex.EncodeToString(sum[:]), nil
 }
 
 func abortAll(sf []stagedForm) {

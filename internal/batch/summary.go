@@ -35,6 +35,15 @@ func (r *Run) printFile(fr FileResult) {
 	}
 }
 
+// names are the base names of paths without their extension.
+func names(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+	}
+	return out
+}
+
 // serialRange shows a list of serials compactly: first … last (count).
 func serialRange(s []string) string {
 	if len(s) <= 3 {
@@ -49,6 +58,12 @@ func (r *Run) PrintSummary() {
 	fmt.Fprintf(r.Out, "合计: 新增 %d，更新 %d，未变 %d，拒绝文件 %d\n", res.New, res.Updated, res.Unchanged, res.Rejected)
 	if n := len(res.Rendered); n > 0 {
 		fmt.Fprintf(r.Out, "表单: 生成 %d 份 FM-30（%s）\n", n, r.relPath(filepath.Dir(res.Rendered[n-1])))
+	}
+	if n := len(res.PutBack); n > 0 {
+		fmt.Fprintf(r.Out, "表单: 补回 %d 份从 out/ 删除的 FM-30，与签发时记录的 SHA-256 相同（%s）\n", n, serialRange(names(res.PutBack)))
+	}
+	if n := len(res.NotPutBack); n > 0 {
+		fmt.Fprintf(r.Out, "表单: %d 份从 out/ 删除的 FM-30 已改过，未写回（见上面的提示）\n", n)
 	}
 	r.PrintLedgers()
 	r.printArchive()
