@@ -97,21 +97,9 @@ func checkFont(cfg *config.Config, layouts []*form.Layout) (*form.Engine, error)
 	if cfg.Font == "" && len(own) == 0 {
 		return nil, nil
 	}
-	todo := "remove the font: line from config.yaml to use the built-in font, or name a TrueType font (.ttf, .ttc) with Chinese; " +
-		"删除 config.yaml 中的 font: 一行即用内置字体，或改用含中文的 TrueType 字体"
-	ttf, err := cfg.FontBytes()
+	eng, err := loadFont(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%w; %s", err, todo)
-	}
-	eng, err := form.NewEngine(ttf)
-	if err != nil {
-		if e := errors.Unwrap(err); e != nil {
-			err = e // NewEngine says "font: …"
-		}
-		return nil, fmt.Errorf("font %s (config 'font') cannot be read as a font: %w; %s", cfg.Font, err, todo)
-	}
-	if m := eng.Missing(fontBasics); cfg.Font != "" && len(m) > 0 {
-		return nil, fmt.Errorf("font %s (config 'font') cannot print %s of the letters, digits and Chinese every form holds; %s", cfg.Font, runeList(m), todo)
+		return nil, err
 	}
 	var errs []error
 	for _, l := range own {
@@ -119,12 +107,37 @@ func checkFont(cfg *config.Config, layouts []*form.Layout) (*form.Engine, error)
 		switch {
 		case len(m) == 0:
 		case cfg.Font != "":
-			errs = append(errs, fmt.Errorf("font %s (config 'font') cannot print %s of layout %s; %s", cfg.Font, runeList(m), l.Source(), todo))
+			errs = append(errs, fmt.Errorf("font %s (config 'font') cannot print %s of layout %s; %s", cfg.Font, runeList(m), l.Source(), fontTodo))
 		default:
 			errs = append(errs, fmt.Errorf("layout %s: the built-in font cannot print %s; change those words of the layout, or name a font that has them under font: in config.yaml", l.Source(), runeList(m)))
 		}
 	}
 	return eng, errors.Join(errs...)
+}
+
+// fontTodo is what to do about a configured font that cannot be used.
+const fontTodo = "remove the font: line from config.yaml to use the built-in font, or name a TrueType font (.ttf, .ttc) with Chinese; " +
+	"删除 config.yaml 中的 font: 一行即用内置字体，或改用含中文的 TrueType 字体"
+
+// loadFont builds the forms' engine on the configured font (or the
+// built-in one), refusing a font that does not load or cannot print the
+// basics, with the font key, the file and what to do.
+func loadFont(cfg *config.Config) (*form.Engine, error) {
+	ttf, err := cfg.FontBytes()
+	if err != nil {
+		return nil, fmt.Errorf("%w; %s", err, fontTodo)
+	}
+	eng, err := form.NewEngine(ttf)
+	if err != nil {
+		if e := errors.Unwrap(err); e != nil {
+			err = e // NewEngine says "font: …"
+		}
+		return nil, fmt.Errorf("font %s (config 'font') cannot be read as a font: %w; %s", cfg.Font, err, fontTodo)
+	}
+	if m := eng.Missing(fontBasics); cfg.Font != "" && len(m) > 0 {
+		return nil, fmt.Errorf("font %s (config 'font') cannot print %s of the letters, digits and Chinese every form holds; %s", cfg.Font, runeList(m), fontTodo)
+	}
+	return eng, nil
 }
 
 // runeList names characters for a message: "质", "量" … (N characters).

@@ -28,18 +28,15 @@ type badField struct {
 }
 
 // engine is the forms' engine on the configured font (or the built-in
-// one), built once per run.
+// one), built once per run. A font that cannot print Chinese is refused
+// here too, so forms blank, print and reissue do not print boxes either.
 func (r *Run) engine() (*form.Engine, error) {
 	if r.eng != nil {
 		return r.eng, nil
 	}
-	ttf, err := r.Cfg.FontBytes()
+	eng, err := loadFont(r.Cfg)
 	if err != nil {
-		return nil, err
-	}
-	eng, err := form.NewEngine(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", r.Cfg.Font, err)
+		return nil, fmt.Errorf("config %s: %w", r.Cfg.File, err)
 	}
 	r.eng = eng
 	return eng, nil
