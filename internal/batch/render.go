@@ -53,18 +53,24 @@ func (RenderStep) Run(ctx context.Context, r *Run) error {
 
 // renderNew renders, puts in place and records the first FM-30 of serials.
 func (fr *FormRenderer) renderNew(ctx context.Context, serials []string) error {
-	if len(serials) == 0 {
+	return inChunks(fr, "生成表单 FM-30", serials, func(c []string) error { return fr.renderChunk(ctx, c) })
+}
+
+// inChunks hands items to fn renderChunk at a time under a progress task
+// named label, so a large backlog is rendered in bounded memory.
+func inChunks[T any](fr *FormRenderer, label string, items []T, fn func([]T) error) error {
+	if len(items) == 0 {
 		return nil
 	}
-	task := fr.r.Progress.Task("生成表单 FM-30", len(serials))
+	task := fr.r.Progress.Task(label, len(items))
 	defer task.Done()
-	for len(serials) > 0 {
-		n := min(len(serials), renderChunk)
-		if err := fr.renderChunk(ctx, serials[:n]); err != nil {
+	for len(items) > 0 {
+		n := min(len(items), renderChunk)
+		if err := fn(items[:n]); err != nil {
 			return err
 		}
 		task.Add(n)
-		serials = serials[n:]
+		items = items[n:]
 	}
 	return nil
 }

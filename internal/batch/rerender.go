@@ -95,20 +95,7 @@ func formName(serial string, rev int) string {
 // putBack renders the deleted forms again and puts back those whose bytes
 // are the recorded ones.
 func (fr *FormRenderer) putBack(ctx context.Context, gone []store.CurrentForm) error {
-	if len(gone) == 0 {
-		return nil
-	}
-	task := fr.r.Progress.Task("补回表单 FM-30", len(gone))
-	defer task.Done()
-	for len(gone) > 0 {
-		n := min(len(gone), renderChunk)
-		if err := fr.putBackChunk(ctx, gone[:n]); err != nil {
-			return err
-		}
-		task.Add(n)
-		gone = gone[n:]
-	}
-	return nil
+	return inChunks(fr, "补回表单 FM-30", gone, func(c []store.CurrentForm) error { return fr.putBackChunk(ctx, c) })
 }
 
 func (fr *FormRenderer) putBackChunk(ctx context.Context, gone []store.CurrentForm) error {

@@ -75,7 +75,10 @@ func (s scope) value(name string) string {
 // expand replaces {name} and {fmt:name} in t. Formats: ymd and md print a
 // date as 2026 年 7 月 3 日 / 7 月 3 日, or leave blanks to write in by hand
 // when the field is empty; sign prints a name, or room to sign.
-func (s scope) expand(t string) string {
+func (s scope) expand(t string) string { return replaceBraces(t, s.placeholder) }
+
+// replaceBraces replaces each {name} of t with f(name).
+func replaceBraces(t string, f func(name string) string) string {
 	if !strings.Contains(t, "{") {
 		return t
 	}
@@ -88,7 +91,7 @@ func (s scope) expand(t string) string {
 			return b.String()
 		}
 		b.WriteString(t[:i])
-		b.WriteString(s.placeholder(t[i+1 : i+j]))
+		b.WriteString(f(t[i+1 : i+j]))
 		t = t[i+j+1:]
 	}
 }

@@ -279,15 +279,5 @@ func (l *Layout) FixedText() string {
 
 // withoutPlaceholders drops the {…} of t.
 func withoutPlaceholders(t string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(t, '{')
-		j := strings.IndexByte(t[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(t)
-			return b.String()
-		}
-		b.WriteString(t[:i])
-		t = t[i+j+1:]
-	}
+	return replaceBraces(t, func(string) string { return "" })
 }
