@@ -8,8 +8,9 @@ import (
 )
 
 func main() {
-	restore := utf8Console()
+	restore, stop := utf8Console(), startProfile()
 	code := Execute(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
 	restore()
 	os.Exit(code)
 }
