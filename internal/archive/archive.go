@@ -21,6 +21,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -255,6 +256,33 @@ func (a *Archive) placeAll(jobs []*placeJob) {
 	}
 	close(ch)
 	wg.Wait()
+	syncDirs(a.Dir, jobs)
+}
+
+// syncDirs makes the placed files' folder entries durable, one sync per
+// folder rather than per file, before commit lists them in the manifest:
+// a crash before it leaves files unlisted, which the next run places
+// again. A folder that cannot be synced fails its jobs.
+func syncDirs(root string, jobs []*placeJob) {
+	byDir := map[string][]*placeJob{}
+	for _, j := range jobs {
+		if j.dupOf < 0 && j.err == nil {
+			d := filepath.Dir(filepath.Join(root, filepath.FromSlash(j.rel)))
+			byDir[d] = append(byDir[d], j)
+		}
+	}
+	dirs := make([]string, 0, len(byDir))
+	for d := range byDir {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		if err := fsutil.SyncDir(d); err != nil {
+			for _, j := range byDir[d] {
+				j.err = err
+			}
+		}
+	}
 }
 
 // settle turns a placed job into its manifest line (nil: nothing new).

@@ -56,14 +56,14 @@ func place(src, dst, want string) (string, int64, error) {
 		return "", 0, fmt.Errorf("cannot read %s: %w", src, err)
 	}
 	defer in.Close()
-	return createOnce(dst, in, want)
+	return createOnce(dst, in, want, false)
 }
 
 // WriteOnce creates path from r the way archived files are created:
 // never replacing an existing file, synced, read-only. It is for files
 // that must never change once written (backups). It returns the SHA-256.
 func WriteOnce(path string, r io.Reader) (string, error) {
-	sum, _, err := createOnce(path, r, "")
+	sum, _, err := createOnce(path, r, "", true)
 	var ee *existsError
 	if errors.As(err, &ee) {
 		return "", fmt.Errorf("%s already exists with other content: never overwritten", path)
@@ -75,7 +75,9 @@ func WriteOnce(path string, r io.Reader) (string, error) {
 // the link fails if dst exists, so a file under its final name is always
 // complete. Where the volume has no hard links, dst is created
 // exclusively instead. want, when set, is the SHA-256 r must have.
-func createOnce(dst string, r io.Reader, want string) (string, int64, error) {
+// syncDir makes the new folder entry durable at once; Put leaves it to
+// one sync per folder after placing a batch, before the manifest lists it.
+func createOnce(dst string, r io.Reader, want string, syncDir bool) (string, int64, error) {
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", 0, err
@@ -99,28 +101,32 @@ func createOnce(dst string, r io.Reader, want string) (string, int64, error) {
 	// Windows will not delete a read-only file.
 	os.Remove(tmp)
 	if errors.Is(err, fs.ErrExist) {
-		return sum, size, sameAs(dst, sum)
+		return sum, size, sameAs(dst, sum, syncDir)
 	}
 	if err != nil {
 		return "", 0, fmt.Errorf("cannot create %s: %w", dst, err)
 	}
-	return sum, size, seal(dst)
+	return sum, size, seal(dst, syncDir)
 }
 
 // isFault reports an injected test fault, which must surface rather than
 // fall back to copying.
 func isFault(err error) bool { return errors.Is(err, fsutil.ErrInjected) }
 
-// seal makes a placed file read-only and its folder entry durable.
-func seal(dst string) error {
+// seal makes a placed file read-only and, with syncDir, its folder entry
+// durable.
+func seal(dst string, syncDir bool) error {
 	if err := os.Chmod(dst, 0o444); err != nil {
 		return fmt.Errorf("cannot make %s read-only: %w", dst, err)
+	}
+	if !syncDir {
+		return nil
 	}
 	return fsutil.SyncDir(filepath.Dir(dst))
 }
 
 // sameAs checks that an existing dst holds the bytes whose hash is sum.
-func sameAs(dst, sum string) error {
+func sameAs(dst, sum string, syncDir bool) error {
 	have, _, err := fsutil.HashFile(dst)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", dst, err)
@@ -128,7 +134,7 @@ func sameAs(dst, sum string) error {
 	if have != sum {
 		return &existsError{have: have}
 	}
-	return seal(dst)
+	return seal(dst, syncDir)
 }
 
 // stage copies r into a synced temp file in dir, hashing as it goes.
