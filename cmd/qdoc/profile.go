@@ -5,10 +5,25 @@ import (
 	"runtime/pprof"
 )
 
-// startProfile writes a CPU profile to $QDOC_CPUPROFILE, for measuring a
-// run on real data (go tool pprof qdoc FILE); it returns the stop function.
+// startProfile writes a CPU profile to $QDOC_CPUPROFILE and an allocation
+// profile to $QDOC_MEMPROFILE, for measuring a run on real data (go tool
+// pprof qdoc FILE); it returns the function that finishes them.
 func startProfile() func() {
-	p := os.Getenv("QDOC_CPUPROFILE")
+	stopCPU := cpuProfile(os.Getenv("QDOC_CPUPROFILE"))
+	mem := os.Getenv("QDOC_MEMPROFILE")
+	return func() {
+		stopCPU()
+		if mem == "" {
+			return
+		}
+		if f, err := os.Create(mem); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
+}
+
+func cpuProfile(p string) func() {
 	if p == "" {
 		return func() {}
 	}

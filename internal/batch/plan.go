@@ -27,10 +27,19 @@ type planned struct {
 	nearDup   string     // a stored entry this new row may duplicate
 	nearLine  int        // or an earlier row of the same file it may duplicate
 	bad       []badField // fields holding characters the forms' font cannot draw
+	key       string     // e.Key(), once computed
+}
+
+// entryKey is e.Key(), computed once per row.
+func (p *planned) entryKey() string {
+	if p.key == "" {
+		p.key = p.e.Key()
+	}
+	return p.key
 }
 
 func (p *planned) brief() *store.Brief {
-	return &store.Brief{Serial: p.e.Serial, Key: p.e.Key(), Digest: p.e.Digest(),
+	return &store.Brief{Serial: p.e.Serial, Key: p.entryKey(), Digest: p.e.Digest(),
 		Received: record.FormatDate(p.e.Received), Reporter: p.e.Reporter, Title: p.e.Title}
 }
 
@@ -72,7 +81,7 @@ func (r *Run) newPlanner(ix *store.Index) *planner {
 // fileTitle is a row planned earlier in the file, for near-duplicates.
 type fileTitle struct {
 	line  int
-	title string
+	title string // record.BareTitle
 }
 
 func (p *planner) add(line int, field, value, msg string) {
@@ -176,7 +185,7 @@ func (p *planner) legacy(pl *planned, raw string, year int) bool {
 			year, record.FormatDate(pl.e.Received)))
 		ok = false
 	}
-	if b := p.ix.ByKey[pl.e.Key()]; b != nil {
+	if b := p.ix.ByKey[pl.entryKey()]; b != nil {
 		void := ""
 		if b.Void {
 			void = "（已作废）"
@@ -198,7 +207,7 @@ func (p *planner) serialHasYear() bool { return strings.Contains(p.r.Cfg.SerialP
 // unnumbered matches a row without 编号 to the entry with the same
 // received date, reporter, title and content, or plans a new entry.
 func (p *planner) unnumbered(pl *planned) {
-	key := pl.e.Key()
+	key := pl.entryKey()
 	if b := p.ix.ByKey[key]; b != nil {
 		pl.e.Serial = b.Serial
 		pl.act = actUpdate
@@ -217,14 +226,15 @@ func (p *planner) unnumbered(pl *planned) {
 // file. A match is only a warning; the row is stored.
 func (p *planner) near(pl *planned) {
 	day := store.DayKey(record.FormatDate(pl.e.Received), pl.e.Reporter)
+	title := record.BareTitle(pl.e.Title)
 	for _, b := range p.ix.ByDay[day] {
-		if record.NearTitle(b.Title, pl.e.Title) {
+		if record.NearBare(b.BareTitle(), title) {
 			pl.nearDup = b.Serial
 			return
 		}
 	}
 	for _, o := range p.byDay[day] {
-		if record.NearTitle(o.title, pl.e.Title) {
+		if record.NearBare(o.title, title) {
 			pl.nearLine = o.line
 			return
 		}
@@ -237,7 +247,7 @@ func (p *planner) noteDay(pl *planned) {
 		return
 	}
 	day := store.DayKey(record.FormatDate(pl.e.Received), pl.e.Reporter)
-	p.byDay[day] = append(p.byDay[day], fileTitle{pl.line, pl.e.Title})
+	p.byDay[day] = append(p.byDay[day], fileTitle{pl.line, record.BareTitle(pl.e.Title)})
 }
 
 // unique refuses two rows of one file that are the same entry.
@@ -253,7 +263,7 @@ func (p *planner) unique(pl *planned) bool {
 	if pl.e.Received.IsZero() || pl.e.Title == "" {
 		return true
 	}
-	k := pl.e.Key()
+	k := pl.entryKey()
 	if first, ok := p.byKey[k]; ok {
 		p.dup(first, pl.line, "接收日期、报告部门、标题和内容")
 		return false

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"golang.org/x/text/width"
 )
 
 var dateRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
@@ -23,7 +21,7 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // (e.g. 46206, possibly with a time fraction). A date-time text such as
 // "2026-07-03 14:00" keeps its date. The result is UTC midnight.
 func ParseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.TrimSpace(FoldWidth(s))
 	if s == "" {
 		return time.Time{}, nil
 	}

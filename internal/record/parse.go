@@ -206,15 +206,19 @@ var ValueFields = Fields[1:]
 
 // NearTitle reports whether two titles are near-identical: equal once
 // punctuation and spaces are dropped, or one contains the other.
-func NearTitle(a, b string) bool {
-	a, b = bare(a), bare(b)
+func NearTitle(a, b string) bool { return NearBare(BareTitle(a), BareTitle(b)) }
+
+// NearBare is NearTitle of two titles already passed through BareTitle,
+// for callers that compare one title with many.
+func NearBare(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
 	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
 }
 
-func bare(s string) string {
+// BareTitle is a title as NearTitle compares it: folded, words only.
+func BareTitle(s string) string {
 	var sb strings.Builder
 	for _, r := range Fold(s) {
 		if isWordRune(r) {

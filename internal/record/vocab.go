@@ -4,8 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/width"
+	"unicode/utf8"
 )
 
 // Term is one value of a vocabulary: its canonical code, the Chinese label
@@ -95,7 +94,7 @@ func (v *Vocab) Hint() string {
 // Fold normalises a spelling for comparison: full-width forms folded to
 // ASCII, lower case, all white space removed.
 func Fold(s string) string {
-	s = width.Fold.String(s)
+	s = FoldWidth(s)
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -109,8 +108,38 @@ func Fold(s string) string {
 // Clean normalises free text for comparison and storage keys: full-width
 // ASCII folded, white space runs collapsed to one space, trimmed.
 func Clean(s string) string {
-	s = width.Fold.String(s)
+	s = FoldWidth(s)
+	if isClean(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether s has no white space but single inner spaces,
+// so Clean may return it as is.
+func isClean(s string) bool {
+	space := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' && space:
+				return false
+			case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				return false
+			}
+			space = c == ' '
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 // SplitDepartments splits a departments cell on 、，,;； and white space.

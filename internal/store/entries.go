@@ -96,6 +96,16 @@ func (s *Store) Years() ([]int, error) {
 type Brief struct {
 	Serial, Key, Digest, Received, Reporter, Title string
 	Void, Reserved                                 bool
+	bare                                           *string // BareTitle, once asked
+}
+
+// BareTitle is the title as record.NearBare compares it, computed once.
+func (b *Brief) BareTitle() string {
+	if b.bare == nil {
+		t := record.BareTitle(b.Title)
+		b.bare = &t
+	}
+	return *b.bare
 }
 
 // Index is the store's entries keyed for matching intake rows.

@@ -22,7 +22,7 @@ type Actor struct {
 
 // Tx is one all-or-nothing change to the store.
 type Tx struct {
-	tx *sql.Tx
+	tx *stmtTx
 	a  Actor
 }
 
@@ -32,7 +32,7 @@ func (s *Store) Begin(a Actor) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{tx: tx, a: a}, nil
+	return &Tx{tx: &stmtTx{Tx: tx}, a: a}, nil
 }
 
 // Commit makes the change durable.
@@ -130,8 +130,9 @@ func (t *Tx) insert(e *record.Entry, source string) error {
 
 func snapshot(e *record.Entry) string {
 	m := map[string]string{}
+	vals := e.Values()
 	for i, f := range record.ValueFields {
-		if v := e.Values()[i]; v != "" {
+		if v := vals[i]; v != "" {
 			m[f] = v
 		}
 	}
