@@ -3,6 +3,7 @@ module github.com/qdoc/qdoc
 go 1.26.8
 
 require (
+	github.com/klauspost/compress v1.20.4
 	github.com/robfig/cron/v3 v3.0.1
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/skip2/go-qrcode v0.0.0-20200617195104-da1b6568686e

@@ -49,12 +49,13 @@ func (f *Font) Subset(runes []rune) *Subset {
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
 	pairs, glyphs := f.planGlyphs(rs)
-	glyf, loca, hmtx := f.buildGlyphs(glyphs)
+	glyf, loca, long := f.buildGlyphs(glyphs)
+	hmtx, nh := f.buildMetrics(glyphs)
 	tables := map[string][]byte{
 		"glyf": glyf, "loca": loca, "hmtx": hmtx,
 		"cmap": buildCmap(pairs),
-		"head": f.patched("head", 50, 1), // long loca offsets
-		"hhea": f.patched("hhea", 34, len(glyphs.old)),
+		"head": f.patched("head", 50, long), // indexToLocFormat
+		"hhea": f.patched("hhea", 34, nh),   // numberOfHMetrics
 		"maxp": f.maxp(glyphs),
 		"post": f.post3(),
 		"name": f.nameSubset(),
@@ -164,28 +165,62 @@ func componentArgs(flags uint16) int {
 	return n
 }
 
-// buildGlyphs writes glyf, long-format loca and a full hmtx (one metric per
-// glyph) for the kept glyphs, renumbering composite components.
-func (f *Font) buildGlyphs(s *glyphSet) (glyf, loca, hmtx []byte) {
+// buildGlyphs writes glyf and loca for the kept glyphs, renumbering
+// composite components. loca is the short format (offsets/2, glyphs padded
+// to 2 bytes) whenever the glyphs fit in it, as a form's few hundred do:
+// half the bytes of the long format. long is head's indexToLocFormat.
+func (f *Font) buildGlyphs(s *glyphSet) (glyf, loca []byte, long int) {
 	size := 0
 	for _, g := range s.old {
 		size += pad4(len(f.glyph(g)))
 	}
+	pad, entry := pad2, 2
+	if size > 2*0xFFFF {
+		pad, entry, long = pad4, 4, 1
+	}
 	glyf = make([]byte, 0, size)
-	loca = make([]byte, 4*(len(s.old)+1))
-	hmtx = make([]byte, 4*len(s.old))
+	loca = make([]byte, entry*(len(s.old)+1))
+	put := func(i int) {
+		if long == 1 {
+			binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
+		} else {
+			binary.BigEndian.PutUint16(loca[2*i:], uint16(len(glyf)/2))
+		}
+	}
 	for i, g := range s.old {
-		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		f.putMetric(hmtx[4*i:], g)
+		put(i)
 		start := len(glyf)
 		glyf = appendUnhinted(glyf, f.glyph(g))
 		f.eachComponent(glyf[start:], func(at int, old uint16) {
 			binary.BigEndian.PutUint16(glyf[start+at:], s.index[old])
 		})
-		glyf = glyf[:pad4(len(glyf))]
+		glyf = append(glyf, 0, 0, 0)[:pad(len(glyf))]
 	}
-	binary.BigEndian.PutUint32(loca[4*len(s.old):], uint32(len(glyf)))
-	return glyf, loca, hmtx
+	put(len(s.old))
+	return glyf, loca, long
+}
+
+// buildMetrics writes hmtx for the kept glyphs and returns it with its
+// numberOfHMetrics: glyphs after the last change of advance (the run of
+// full-width CJK glyphs that ends a form's subset) keep only their side
+// bearing, as the format allows.
+func (f *Font) buildMetrics(s *glyphSet) ([]byte, int) {
+	n := len(s.old)
+	nh := n
+	for nh > 1 && f.advance[s.old[nh-1]] == f.advance[s.old[nh-2]] {
+		nh--
+	}
+	hmtx := make([]byte, 4*nh+2*(n-nh))
+	var m [4]byte
+	for i, g := range s.old {
+		f.putMetric(m[:], g)
+		if i < nh {
+			copy(hmtx[4*i:], m[:])
+		} else {
+			copy(hmtx[4*nh+2*(i-nh):], m[2:])
+		}
+	}
+	return hmtx, nh
 }
 
 // appendUnhinted appends glyph g to dst without its instructions.

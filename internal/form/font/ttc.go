@@ -121,3 +121,5 @@ func checksum(b []byte) uint32 {
 }
 
 func pad4(n int) int { return (n + 3) &^ 3 }
+
+func pad2(n int) int { return (n + 1) &^ 1 }
