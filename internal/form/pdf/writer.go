@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"github.com/klauspost/compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // writer accumulates the file and remembers where each object starts, for
