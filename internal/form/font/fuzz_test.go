@@ -12,7 +12,7 @@ func FuzzParse(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	seed := fnt.Subset([]rune("质量AB，\U00010400")).TTF
+	seed := withCmap(f, fnt, fnt.Subset([]rune("质量AB，\U00010400")))
 	f.Add(seed)
 	f.Add(seed[:len(seed)/2])
 	for _, at := range []int{4, 12, 20, 28} { // bump table counts and offsets
@@ -26,7 +26,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		sub := g.Subset([]rune("质量AB，\U00010400\u0F00"))
-		if _, err := Parse(sub.TTF); err != nil {
+		if _, err := ParseProgram(sub.TTF); err != nil {
 			t.Fatalf("subset of a parsed font does not parse: %v", err)
 		}
 	})

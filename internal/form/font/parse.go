@@ -30,7 +30,14 @@ var required = []string{"head", "hhea", "hmtx", "maxp", "loca", "glyf", "cmap", 
 // Parse reads a TrueType font (or face 0 of a collection). It refuses
 // PostScript-outline fonts and fonts whose licence forbids embedding or
 // subsetting, since the engine must do both.
-func Parse(data []byte) (*Font, error) {
+func Parse(data []byte) (*Font, error) { return parse(data, true) }
+
+// ParseProgram reads a font program as a PDF embeds it, such as a Subset:
+// it may have no cmap, and then maps no character, but its glyphs and
+// metrics read as Parse reads them. Tests use it to check embedded fonts.
+func ParseProgram(data []byte) (*Font, error) { return parse(data, false) }
+
+func parse(data []byte, needCmap bool) (*Font, error) {
 	if len(data) >= 4 && string(data[:4]) == "ttcf" {
 		var err error
 		if data, err = ExtractTTC(data, 0); err != nil {
@@ -45,7 +52,12 @@ func Parse(data []byte) (*Font, error) {
 		return nil, err
 	}
 	f := &Font{tables: tables, glyf: tables["glyf"], supp: map[rune]uint16{}}
-	for _, step := range []func() error{f.checkTables, f.checkLicence, f.parseHead, f.parseLoca, f.parseHmtx, f.parseCmap} {
+	cmap := f.parseCmap
+	if _, ok := tables["cmap"]; !ok && !needCmap {
+		tables["cmap"] = nil // present for checkTables, mapping nothing
+		cmap = func() error { f.cmap = make([]uint16, 0x10000); return nil }
+	}
+	for _, step := range []func() error{f.checkTables, f.checkLicence, f.parseHead, f.parseLoca, f.parseHmtx, cmap} {
 		if err := step(); err != nil {
 			return nil, err
 		}

@@ -44,16 +44,19 @@ func (s *Subset) GID(r rune) uint16 {
 // The subset is unhinted: glyph instructions and the fpgm/prep/cvt programs
 // are dropped. Hints only steer low-resolution screen rasterising, PDF
 // viewers mostly ignore them, and they are a sixth of a form's font bytes.
+// It has no cmap either: the PDF's CIDToGIDMap picks glyphs by id and its
+// ToUnicode map gives the characters back, so a cmap would be 1.2 KB of a
+// form that no reader uses (iText's CID subsets leave it out too). Read a
+// subset back with ParseProgram.
 func (f *Font) Subset(runes []rune) *Subset {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
-	pairs, glyphs := f.planGlyphs(rs)
+	glyphs := f.planGlyphs(rs)
 	glyf, loca, long := f.buildGlyphs(glyphs)
 	hmtx, nh := f.buildMetrics(glyphs)
 	tables := map[string][]byte{
 		"glyf": glyf, "loca": loca, "hmtx": hmtx,
-		"cmap": buildCmap(pairs),
 		"head": f.patched("head", 50, long), // indexToLocFormat
 		"hhea": f.patched("hhea", 34, nh),   // numberOfHMetrics
 		"maxp": f.maxp(glyphs),
@@ -93,22 +96,13 @@ func (s *glyphSet) copyOf(old uint16) uint16 {
 	return uint16(len(s.old) - 1)
 }
 
-// mapping is one cmap entry of the subset: a rune and its new glyph id.
-type mapping struct {
-	r   rune
-	gid uint16
-}
-
-// planGlyphs picks the glyphs to keep for sorted distinct runes rs and the
-// subset's cmap entries (characters the font has).
-func (f *Font) planGlyphs(rs []rune) ([]mapping, *glyphSet) {
+// planGlyphs picks the glyphs to keep for sorted distinct runes rs.
+func (f *Font) planGlyphs(rs []rune) *glyphSet {
 	set := &glyphSet{index: make(map[uint16]uint16, len(rs)+1), byRune: make([]uint16, len(rs))}
 	set.add(0)
-	pairs := make([]mapping, 0, len(rs))
 	for i, r := range rs {
 		if g := f.lookup(r); g != 0 {
 			set.byRune[i] = set.add(g)
-			pairs = append(pairs, mapping{r, set.byRune[i]})
 		} else {
 			set.byRune[i] = set.copyOf(0)
 		}
@@ -118,7 +112,7 @@ func (f *Font) planGlyphs(rs []rune) ([]mapping, *glyphSet) {
 	for i := 0; i < len(set.old); i++ {
 		f.eachComponent(f.glyph(set.old[i]), func(at int, gid uint16) { set.add(gid) })
 	}
-	return pairs, set
+	return set
 }
 
 // glyph returns the outline bytes of old glyph g, one of the font's own or

@@ -9,8 +9,8 @@ import (
 func TestSubsetKeepsGlyphsAndMetrics(t *testing.T) {
 	f := embeddedFont(t)
 	text := []rune("质量信息传递反馈单 LDMD-FM-30-2026-0001，（续）第1页共2页𠀀")
-	sub := f.Subset(text).TTF
-	g, err := Parse(sub)
+	sub := f.Subset(text)
+	g, err := ParseProgram(sub.TTF)
 	if err != nil {
 		t.Fatalf("subset does not parse: %v", err)
 	}
@@ -18,21 +18,31 @@ func TestSubsetKeepsGlyphsAndMetrics(t *testing.T) {
 		t.Errorf("subset has %d glyphs for %d runes", n, len(text))
 	}
 	for _, r := range text {
-		if f.Has(r) != g.Has(r) {
-			t.Fatalf("%q: Has %v in font, %v in subset", r, f.Has(r), g.Has(r))
+		gid := sub.GID(r)
+		if gid == 0 {
+			t.Fatalf("%q has no glyph in the subset", r)
 		}
 		if !f.Has(r) {
+			if !bytes.Equal(g.Glyph(int(gid)), g.Glyph(0)) {
+				t.Errorf("%q: a character the font lacks must print as .notdef", r)
+			}
 			continue
 		}
-		if f.Width(r) != g.Width(r) {
-			t.Errorf("%q: width %d in font, %d in subset", r, f.Width(r), g.Width(r))
+		if w := g.glyphWidth(gid); w != f.Width(r) || sub.Widths[gid] != w {
+			t.Errorf("%q: width %d in font, %d in subset (%d listed)", r, f.Width(r), w, sub.Widths[gid])
 		}
-		if !sameOutline(f, f.cmap[r], g, g.cmap[r]) {
+		if !sameOutline(f, f.cmap[r], g, gid) {
 			t.Errorf("%q: outline differs in subset", r)
 		}
 	}
-	if g.Has('字') {
+	if sub.GID('字') != 0 {
 		t.Error("subset has a glyph it was not asked for")
+	}
+	if _, ok := g.tables["cmap"]; ok && g.tables["cmap"] != nil {
+		t.Error("subset carries a cmap; the PDF's own maps make it dead weight")
+	}
+	if _, err := Parse(sub.TTF); err == nil {
+		t.Error("Parse must refuse a font without a cmap: the engine could map no character")
 	}
 }
 
@@ -79,11 +89,12 @@ func TestSubsetComposite(t *testing.T) {
 	if comp == 0 {
 		t.Skip("font has no composite glyphs")
 	}
-	g, err := Parse(f.Subset([]rune{comp}).TTF)
+	sub := f.Subset([]rune{comp})
+	g, err := ParseProgram(sub.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.eachComponent(g.glyph(g.cmap[comp]), func(_ int, gid uint16) {
+	g.eachComponent(g.glyph(sub.GID(comp)), func(_ int, gid uint16) {
 		if int(gid) >= g.numGlyphs() || gid == 0 {
 			t.Errorf("%q: component %d not in subset of %d glyphs", comp, gid, g.numGlyphs())
 		}
@@ -117,7 +128,7 @@ func sameOutline(f *Font, a uint16, g *Font, b uint16) bool {
 
 func TestSubsetIsUnhinted(t *testing.T) {
 	f := embeddedFont(t)
-	g, err := Parse(f.Subset([]rune("AB，质量")).TTF)
+	g, err := ParseProgram(f.Subset([]rune("AB，质量")).TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +149,7 @@ func TestSubsetIsUnhinted(t *testing.T) {
 }
 
 func TestSubsetNameTable(t *testing.T) {
-	g, err := Parse(embeddedFont(t).Subset([]rune("A")).TTF)
+	g, err := ParseProgram(embeddedFont(t).Subset([]rune("A")).TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +198,7 @@ func TestSubsetMapping(t *testing.T) {
 	f := embeddedFont(t)
 	const missing = '\u0F00' // Tibetan: not in the font
 	sub := f.Subset([]rune{'量', 'A', missing, '\U00010400', '质', 'A', '\U00020BB7'})
-	g, err := Parse(sub.TTF)
+	g, err := ParseProgram(sub.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,18 +212,24 @@ func TestSubsetMapping(t *testing.T) {
 			t.Errorf("%U and %U share glyph %d", prev, r, gid)
 		}
 		seen[gid] = r
-		if f.Has(r) && (g.GlyphIndex(r) != int(gid) || sub.Widths[gid] != f.Width(r)) {
-			t.Errorf("%U: cmap gives %d, want %d; width %d, want %d", r, g.GlyphIndex(r), gid, sub.Widths[gid], f.Width(r))
+		if f.Has(r) && (!sameOutline(f, f.lookup(r), g, gid) || sub.Widths[gid] != f.Width(r)) {
+			t.Errorf("%U: glyph %d is not the font's (width %d, want %d)", r, gid, sub.Widths[gid], f.Width(r))
 		}
-		if !f.Has(r) && (g.Has(r) || !bytes.Equal(g.Glyph(int(gid)), g.Glyph(0))) {
-			t.Errorf("%U: a missing character must be a copy of .notdef, not in the cmap", r)
+		if !f.Has(r) && !bytes.Equal(g.Glyph(int(gid)), g.Glyph(0)) {
+			t.Errorf("%U: a missing character must be a copy of .notdef", r)
 		}
-	}
-	if !g.Has('\U00010400') {
-		t.Error("a character beyond the BMP lost its cmap entry (format 12)")
 	}
 	if sub.GID('字') != 0 {
 		t.Error("GID of a rune not asked for should be 0")
+	}
+	// The test cmap builder still writes format 12 for characters beyond
+	// the BMP, and Parse reads it back.
+	h, err := Parse(withCmap(t, f, sub))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.GlyphIndex('\U00010400') != int(sub.GID('\U00010400')) || h.Has(missing) {
+		t.Error("a character beyond the BMP lost its cmap entry (format 12)")
 	}
 }
 

@@ -120,7 +120,7 @@ func (d *doc) checkFont(n int, src *font.Font) error {
 	if err != nil {
 		return err
 	}
-	embedded, err := font.Parse(program)
+	embedded, err := font.ParseProgram(program)
 	if err != nil {
 		return fmt.Errorf("embedded font does not parse: %w", err)
 	}
