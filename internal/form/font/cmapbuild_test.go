@@ -104,4 +104,3 @@ func buildFormat12(pairs []mapping) []byte {
 	}
 	return out
 }
-
