@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"hash/fnv"
+	"slices"
 	"unicode/utf16"
 )
 
@@ -79,20 +81,63 @@ func toUnicode(runes []rune, gids []uint16) []byte {
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for start := 0; start < len(runes); start += 100 { // at most 100 per block
-		end := min(start+100, len(runes))
-		b.WriteString(itoa(end-start) + " beginbfchar\n")
-		for i := start; i < end; i++ {
-			b.WriteString("<" + hex4(gids[i]) + "> <")
-			for _, u := range utf16.Encode([]rune{runes[i]}) {
-				b.WriteString(hex4(u))
+	runs := glyphRuns(runes, gids)
+	for start := 0; start < len(runs); start += 100 { // at most 100 per block
+		end := min(start+100, len(runs))
+		b.WriteString(itoa(end-start) + " beginbfrange\n")
+		for _, run := range runs[start:end] {
+			lo, hi := run[0].gid, run[len(run)-1].gid
+			b.WriteString("<" + hex4(lo) + "> <" + hex4(hi) + "> [")
+			for i, p := range run {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteByte('<')
+				for _, u := range utf16.Encode([]rune{p.r}) {
+					b.WriteString(hex4(u))
+				}
+				b.WriteByte('>')
 			}
-			b.WriteString(">\n")
+			b.WriteString("]\n")
 		}
-		b.WriteString("endbfchar\n")
+		b.WriteString("endbfrange\n")
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()
+}
+
+// glyphText is one ToUnicode entry: a glyph and the character it shows.
+type glyphText struct {
+	gid uint16
+	r   rune
+}
+
+// glyphRuns groups the glyphs in runs of consecutive ids that share their
+// high byte, as a bfrange with an array of texts must: a subset numbers
+// its glyphs in character order, so a form's few hundred characters make
+// two or three runs, and the map need not spell out every glyph id (0.6 KB
+// of a large form). A glyph shared by two characters maps to the first.
+func glyphRuns(runes []rune, gids []uint16) [][]glyphText {
+	ps := make([]glyphText, len(runes))
+	for i, r := range runes {
+		ps[i] = glyphText{gids[i], r}
+	}
+	slices.SortStableFunc(ps, func(a, b glyphText) int { return cmp.Compare(a.gid, b.gid) })
+	var runs [][]glyphText
+	for i, p := range ps {
+		if i > 0 && p.gid == ps[i-1].gid {
+			continue
+		}
+		if n := len(runs) - 1; n >= 0 {
+			last := runs[n][len(runs[n])-1]
+			if p.gid == last.gid+1 && p.gid>>8 == last.gid>>8 {
+				runs[n] = append(runs[n], p)
+				continue
+			}
+		}
+		runs = append(runs, []glyphText{p})
+	}
+	return runs
 }
 
 const hexDigits = "0123456789ABCDEF"

@@ -48,10 +48,32 @@ func TestWidths(t *testing.T) {
 
 func TestToUnicodeSurrogates(t *testing.T) {
 	cmap := string(toUnicode([]rune{'A', '\U00020BB7'}, []uint16{1, 2}))
-	for _, want := range []string{"2 beginbfchar", "<0001> <0041>", "<0002> <D842DFB7>"} {
+	for _, want := range []string{"1 beginbfrange", "<0001> <0002> [<0041> <D842DFB7>]"} {
 		if !strings.Contains(cmap, want) {
 			t.Errorf("ToUnicode lacks %q:\n%s", want, cmap)
 		}
+	}
+}
+
+// Glyph runs stop where the high byte of the id changes (a bfrange may
+// not cross it) and where ids skip; a glyph shared by two characters maps
+// to the first.
+func TestToUnicodeRuns(t *testing.T) {
+	runes := []rune{'a', 'b', 'c', 'd', 'e', 'f'}
+	gids := []uint16{0x00FE, 0x00FF, 0x0100, 0x0102, 0x0102, 0x0103}
+	cmap := string(toUnicode(runes, gids))
+	for _, want := range []string{"3 beginbfrange", "<00FE> <00FF> [<0061> <0062>]", "<0100> <0100> [<0063>]", "<0102> <0103> [<0064> <0066>]"} {
+		if !strings.Contains(cmap, want) {
+			t.Errorf("ToUnicode lacks %q:\n%s", want, cmap)
+		}
+	}
+	var many []rune
+	var ids []uint16
+	for i := range 250 {
+		many, ids = append(many, rune(0x4E00+i)), append(ids, uint16(1+2*i))
+	}
+	if c := string(toUnicode(many, ids)); strings.Count(c, "beginbfrange") != 3 || !strings.Contains(c, "50 beginbfrange") {
+		t.Errorf("250 single-glyph runs should make blocks of 100, 100 and 50:\n%.300s", c)
 	}
 }
 

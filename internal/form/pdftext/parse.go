@@ -42,6 +42,8 @@ var (
 	fontsRe   = regexp.MustCompile(`/Font\s*<<([^<>]*)>>`)
 	fontRefRe = regexp.MustCompile(`/([^\s/<>\[\]()]+)\s+(\d+) 0 R`)
 	bfcharRe  = regexp.MustCompile(`(?s)(\d+) beginbfchar\b(.*?)\bendbfchar\b`)
+	bfrangeRe = regexp.MustCompile(`(?s)(\d+) beginbfrange\b(.*?)\bendbfrange\b`)
+	rangeRe   = regexp.MustCompile(`^\s*(<[0-9A-Fa-f]*>)\s*(<[0-9A-Fa-f]*>)\s*(?:(<[0-9A-Fa-f]*>)|\[([^\]]*)\])`)
 )
 
 // parse reads the objects of data and the trailer's /Root.
@@ -333,12 +335,9 @@ func (d *doc) cmap(n int) (map[uint16]string, error) {
 	return m, nil
 }
 
-// parseCMap reads the bfchar entries of a ToUnicode CMap whose codes are
-// two bytes; it refuses bfrange, which internal/form/pdf never writes.
+// parseCMap reads the bfchar and bfrange entries of a ToUnicode CMap
+// whose codes are two bytes.
 func parseCMap(data []byte) (map[uint16]string, error) {
-	if bytes.Contains(data, []byte("beginbfrange")) {
-		return nil, errors.New("bfrange is not supported")
-	}
 	out := map[uint16]string{}
 	for _, block := range bfcharRe.FindAllSubmatch(data, -1) {
 		toks := strings.Fields(string(block[2]))
@@ -346,22 +345,87 @@ func parseCMap(data []byte) (map[uint16]string, error) {
 			return nil, fmt.Errorf("bfchar block declares %s entries but holds %d tokens", block[1], len(toks))
 		}
 		for i := 0; i < len(toks); i += 2 {
-			src, err := hexToken(toks[i])
-			if err != nil || len(src) != 2 {
+			code, err := code2(toks[i])
+			if err != nil {
 				return nil, fmt.Errorf("bad bfchar code %.40q", toks[i])
 			}
-			dst, err := hexToken(toks[i+1])
-			if err != nil {
-				return nil, fmt.Errorf("bad bfchar text %.40q", toks[i+1])
-			}
-			text, err := decodeUTF16BE(dst)
+			text, err := utf16Token(toks[i+1])
 			if err != nil {
 				return nil, fmt.Errorf("bfchar text %.40q: %w", toks[i+1], err)
 			}
-			out[uint16(src[0])<<8|uint16(src[1])] = text
+			out[code] = text
+		}
+	}
+	for _, block := range bfrangeRe.FindAllSubmatch(data, -1) {
+		if err := parseRanges(string(block[1]), string(block[2]), out); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// parseRanges reads the body of one bfrange block: each entry is a code
+// range and either the text of its first code (the rest counting up from
+// it) or an array with one text per code.
+func parseRanges(count, body string, out map[uint16]string) error {
+	n := 0
+	for body = strings.TrimSpace(body); body != ""; body = strings.TrimSpace(body) {
+		m := rangeRe.FindStringSubmatch(body)
+		if m == nil {
+			return fmt.Errorf("bad bfrange entry %.40q", body)
+		}
+		body = body[len(m[0]):]
+		lo, err1 := code2(m[1])
+		hi, err2 := code2(m[2])
+		if err1 != nil || err2 != nil || hi < lo || lo>>8 != hi>>8 {
+			return fmt.Errorf("bad bfrange codes %s %s", m[1], m[2])
+		}
+		n++
+		if m[3] != "" {
+			text, err := utf16Token(m[3])
+			if err != nil {
+				return fmt.Errorf("bfrange text %.40q: %w", m[3], err)
+			}
+			r := []rune(text)
+			for c := int(lo); c <= int(hi); c++ {
+				out[uint16(c)] = string(r[:len(r)-1]) + string(r[len(r)-1]+rune(c-int(lo)))
+			}
+			continue
+		}
+		texts := strings.Fields(m[4])
+		if len(texts) != int(hi-lo)+1 {
+			return fmt.Errorf("bfrange %s %s has %d texts for %d codes", m[1], m[2], len(texts), int(hi-lo)+1)
+		}
+		for i, tok := range texts {
+			text, err := utf16Token(tok)
+			if err != nil {
+				return fmt.Errorf("bfrange text %.40q: %w", tok, err)
+			}
+			out[lo+uint16(i)] = text
+		}
+	}
+	if c, err := strconv.Atoi(count); err != nil || c != n {
+		return fmt.Errorf("bfrange block declares %s entries but holds %d", count, n)
+	}
+	return nil
+}
+
+// code2 reads a two-byte character code such as <01A2>.
+func code2(tok string) (uint16, error) {
+	src, err := hexToken(tok)
+	if err != nil || len(src) != 2 {
+		return 0, fmt.Errorf("bad code %.40q", tok)
+	}
+	return uint16(src[0])<<8 | uint16(src[1]), nil
+}
+
+// utf16Token reads a hex string of UTF-16BE text.
+func utf16Token(tok string) (string, error) {
+	dst, err := hexToken(tok)
+	if err != nil {
+		return "", err
+	}
+	return decodeUTF16BE(dst)
 }
 
 func hexToken(tok string) ([]byte, error) {

@@ -216,7 +216,12 @@ func TestHostile(t *testing.T) {
 		{"dangling operands", "no operator", content("BT /F1 10 Tf ET 1 2")},
 		{"not Identity-H", "Identity-H", dict(4, "<< /Type /Font /Subtype /Type0 /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>")},
 		{"no ToUnicode", "no /ToUnicode", dict(4, "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>")},
-		{"bfrange", "bfrange", cmap("1 beginbfrange\n<0001> <0002> <0041>\nendbfrange\n")},
+		{"bfrange count", "declares 2", cmap("2 beginbfrange\n<0001> <0002> <0041>\nendbfrange\n")},
+		{"bfrange across high byte", "bad bfrange codes", cmap("1 beginbfrange\n<00FF> <0100> <0041>\nendbfrange\n")},
+		{"bfrange reversed", "bad bfrange codes", cmap("1 beginbfrange\n<0002> <0001> <0041>\nendbfrange\n")},
+		{"bfrange short array", "has 1 texts for 2 codes", cmap("1 beginbfrange\n<0001> <0002> [<0041>]\nendbfrange\n")},
+		{"bfrange garbage", "bad bfrange entry", cmap("1 beginbfrange\n<0001> junk\nendbfrange\n")},
+		{"bfrange lone surrogate", "unpaired surrogate", cmap("1 beginbfrange\n<0001> <0001> [<D842>]\nendbfrange\n")},
 		{"bfchar count", "declares 3", cmap("3 beginbfchar\n<0001> <0041>\nendbfchar\n")},
 		{"odd bfchar tokens", "holds 3", cmap("1 beginbfchar\n<0001> <0041> <0002>\nendbfchar\n")},
 		{"one-byte bfchar code", "bad bfchar code", cmap("1 beginbfchar\n<01> <0041>\nendbfchar\n")},
@@ -285,4 +290,19 @@ func FuzzPages(f *testing.F) {
 		}
 		CheckGlyphs(data, src)
 	})
+}
+
+// Both bfrange forms read: a first text counted up, and an array.
+func TestBfrange(t *testing.T) {
+	objs := minimal()
+	objs[5] = object{dict: "<< >>", stream: []byte("BT /F1 10 Tf <000100020003> Tj ET\nBT <01100111> Tj ET\n")}
+	objs[6] = object{dict: "<< >>", stream: []byte("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+		"2 beginbfrange\n<0001> <0003> <0041>\n<0110> <0111> [<8868> <D842DFB7>]\nendbfrange\n")}
+	pages, err := Pages(build(objs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"ABC", "表\U00020BB7"}}; !slices.EqualFunc(pages, want, slices.Equal) {
+		t.Errorf("Pages = %q, want %q", pages, want)
+	}
 }
