@@ -223,40 +223,72 @@ func (a *Archive) plan(items []Item, out []Outcome) ([]*placeJob, []Problem, err
 	return jobs, bad, nil
 }
 
-// placeAll copies the jobs' files in, a few at a time.
+// placeAll copies the jobs' files in, a few at a time: every copy is
+// staged under a temp name, the batch is synced once, then each is linked
+// to its final name, so a file under its final name is always complete.
 func (a *Archive) placeAll(jobs []*placeJob) {
-	n := 0
+	var todo []*placeJob
 	for _, j := range jobs {
 		if j.dupOf < 0 {
-			n++
+			todo = append(todo, j)
 		}
 	}
-	if n == 0 {
+	if len(todo) == 0 {
 		return
 	}
-	task := a.Progress.Task("归档", n)
+	task := a.Progress.Task("归档", len(todo))
 	defer task.Done()
-	ch := make(chan *placeJob)
+	tmps := make([]staged, len(todo))
+	parallel(todo, func(i int, j *placeJob) {
+		tmps[i], j.err = stageCopy(j.it.Src, a.path(j), j.it.SHA256)
+	})
+	var names []string
+	for i, j := range todo {
+		if j.err == nil {
+			names = append(names, tmps[i].tmp)
+		}
+	}
+	if err := fsutil.SyncAll(names); err != nil {
+		for i, j := range todo {
+			if j.err == nil {
+				os.Remove(tmps[i].tmp)
+				j.err = err
+			}
+		}
+	}
+	parallel(todo, func(i int, j *placeJob) {
+		if j.err == nil {
+			j.sum, j.size = tmps[i].sum, tmps[i].size
+			j.err = linkInto(tmps[i].tmp, a.path(j), j.sum, false)
+		}
+		task.AddBytes(1, tmps[i].size)
+	})
+	syncDirs(a.Dir, jobs)
+}
+
+// path is where a job's file goes in the archive.
+func (a *Archive) path(j *placeJob) string {
+	return filepath.Join(a.Dir, filepath.FromSlash(j.rel))
+}
+
+// parallel calls fn for every job on all cores.
+func parallel(jobs []*placeJob, fn func(i int, j *placeJob)) {
+	ch := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range ch {
-				dst := filepath.Join(a.Dir, filepath.FromSlash(j.rel))
-				j.sum, j.size, j.err = place(j.it.Src, dst, j.it.SHA256)
-				task.AddBytes(1, j.size)
+			for i := range ch {
+				fn(i, jobs[i])
 			}
 		}()
 	}
-	for _, j := range jobs {
-		if j.dupOf < 0 {
-			ch <- j
-		}
+	for i := range jobs {
+		ch <- i
 	}
 	close(ch)
 	wg.Wait()
-	syncDirs(a.Dir, jobs)
 }
 
 // syncDirs makes the placed files' folder entries durable, one sync per

@@ -47,16 +47,35 @@ type changedError struct{ have string }
 
 func (e *changedError) Error() string { return "the file changed since it was recorded" }
 
-// place copies src to dst, never replacing dst, and returns the copy's
-// SHA-256 and size. If dst already holds the same bytes (a crash after
-// placing, before listing) it is kept and reported as placed.
-func place(src, dst, want string) (string, int64, error) {
+// staged is a copy waiting in a temp file beside its destination, not yet
+// synced: a batch syncs all its copies at once (fsutil.SyncAll) before
+// linking any into place.
+type staged struct {
+	tmp, sum string
+	size     int64
+}
+
+// stageCopy copies src into a temp file beside dst, checking it against
+// want; the temp file is removed on error.
+func stageCopy(src, dst, want string) (staged, error) {
 	in, err := os.Open(src)
 	if err != nil {
-		return "", 0, fmt.Errorf("cannot read %s: %w", src, err)
+		return staged{}, fmt.Errorf("cannot read %s: %w", src, err)
 	}
 	defer in.Close()
-	return createOnce(dst, in, want, false)
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return staged{}, err
+	}
+	tmp, sum, size, err := stage(in, dir, false)
+	if err != nil {
+		return staged{}, fmt.Errorf("copying into %s: %w", dst, err)
+	}
+	if want != "" && sum != want {
+		os.Remove(tmp)
+		return staged{}, &changedError{have: sum}
+	}
+	return staged{tmp, sum, size}, nil
 }
 
 // WriteOnce creates path from r the way archived files are created:
@@ -82,15 +101,23 @@ func createOnce(dst string, r io.Reader, want string, syncDir bool) (string, int
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", 0, err
 	}
-	tmp, sum, size, err := stage(r, dir)
+	tmp, sum, size, err := stage(r, dir, true)
 	if err != nil {
 		return "", 0, fmt.Errorf("copying into %s: %w", dst, err)
 	}
-	defer os.Remove(tmp)
 	if want != "" && sum != want {
+		os.Remove(tmp)
 		return "", 0, &changedError{have: sum}
 	}
-	if err = fsutil.Fault("rename", dst); err == nil {
+	return sum, size, linkInto(tmp, dst, sum, syncDir)
+}
+
+// linkInto gives the synced temp file tmp, holding the bytes whose hash is
+// sum, its final name dst, never replacing dst, and removes tmp.
+func linkInto(tmp, dst, sum string, syncDir bool) error {
+	defer os.Remove(tmp)
+	err := fsutil.Fault("rename", dst)
+	if err == nil {
 		err = os.Link(tmp, dst)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) && !isFault(err) {
@@ -101,12 +128,12 @@ func createOnce(dst string, r io.Reader, want string, syncDir bool) (string, int
 	// Windows will not delete a read-only file.
 	os.Remove(tmp)
 	if errors.Is(err, fs.ErrExist) {
-		return sum, size, sameAs(dst, sum, syncDir)
+		return sameAs(dst, sum, syncDir)
 	}
 	if err != nil {
-		return "", 0, fmt.Errorf("cannot create %s: %w", dst, err)
+		return fmt.Errorf("cannot create %s: %w", dst, err)
 	}
-	return sum, size, seal(dst, syncDir)
+	return seal(dst, syncDir)
 }
 
 // isFault reports an injected test fault, which must surface rather than
@@ -137,8 +164,9 @@ func sameAs(dst, sum string, syncDir bool) error {
 	return seal(dst, syncDir)
 }
 
-// stage copies r into a synced temp file in dir, hashing as it goes.
-func stage(r io.Reader, dir string) (tmp, sum string, size int64, err error) {
+// stage copies r into a temp file in dir, hashing as it goes, and with
+// sync makes it durable.
+func stage(r io.Reader, dir string, sync bool) (tmp, sum string, size int64, err error) {
 	if err := fsutil.Fault("create", dir); err != nil {
 		return "", "", 0, fmt.Errorf("cannot create a file in %s: %w", dir, err)
 	}
@@ -150,7 +178,7 @@ func stage(r io.Reader, dir string) (tmp, sum string, size int64, err error) {
 	if err = fsutil.Fault("write", f.Name()); err == nil {
 		size, err = copyTo(io.MultiWriter(f, h), r)
 	}
-	if err == nil {
+	if err == nil && sync {
 		if err = fsutil.Fault("sync", f.Name()); err == nil {
 			err = f.Sync()
 		}

@@ -7,15 +7,16 @@ import (
 	"strings"
 )
 
-// Pending is a file written and synced under a temp name, waiting to be
+// Pending is a file written under a temp name, waiting to be synced and
 // renamed into place. Staging a batch and committing it together costs one
-// folder sync per folder instead of one per file, with the same promise:
-// a file under its final name is complete.
+// data sync for the batch (SyncAll) and one folder sync per folder instead
+// of two syncs per file, with the same promise: a file under its final
+// name is complete.
 type Pending struct {
 	tmp, final string
 }
 
-// Stage writes data to a synced temp file beside path.
+// Stage writes data to a temp file beside path; CommitAll syncs it.
 func Stage(path string, data []byte) (*Pending, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -27,9 +28,7 @@ func Stage(path string, data []byte) (*Pending, error) {
 	}
 	// CreateTemp makes 0600 files; outputs are for people to open and print.
 	f.Chmod(0o644)
-	if _, err = (faultWriter{f}).Write(data); err == nil {
-		err = syncFile(f)
-	}
+	_, err = (faultWriter{f}).Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -46,9 +45,20 @@ func (p *Pending) Final() string { return p.final }
 // Abort removes a staged file that will not be committed.
 func (p *Pending) Abort() { os.Remove(p.tmp) }
 
-// CommitAll renames every staged file into place, then syncs each folder
-// once. On error the files not yet renamed are removed.
+// CommitAll makes every staged file durable, renames each into place,
+// then syncs each folder once. On error the files not yet renamed are
+// removed.
 func CommitAll(ps []*Pending) error {
+	tmps := make([]string, len(ps))
+	for i, p := range ps {
+		tmps[i] = p.tmp
+	}
+	if err := SyncAll(tmps); err != nil {
+		for _, p := range ps {
+			p.Abort()
+		}
+		return err
+	}
 	dirs := map[string]bool{}
 	for i, p := range ps {
 		if err := rename(p.tmp, p.final); err != nil {
