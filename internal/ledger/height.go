@@ -23,8 +23,11 @@ const cellPadding = 1
 // letters, two for CJK and full-width forms. Ambiguous-width punctuation
 // (“ ” — · ×) is full width in Chinese fonts such as 宋体, so it counts two.
 func runeUnits(r rune) float64 {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return 1
+	case r >= cjkFirst && r <= cjkLast: // most of a Chinese ledger; skips the table
+		return 2
 	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
@@ -33,6 +36,9 @@ func runeUnits(r rune) float64 {
 	return 1
 }
 
+// cjkFirst and cjkLast bound the CJK Unified Ideographs, all East Asian Wide.
+const cjkFirst, cjkLast = 0x4E00, 0x9FFF
+
 // textLines estimates how many lines s wraps to in a column of colWidth units.
 func textLines(s string, colWidth float64) int {
 	if s == "" {
@@ -40,7 +46,7 @@ func textLines(s string, colWidth float64) int {
 	}
 	avail := math.Max(colWidth-cellPadding, 1)
 	n := 0
-	for _, para := range strings.Split(s, "\n") {
+	for para := range strings.SplitSeq(s, "\n") {
 		n += paraLines(para, avail)
 	}
 	return n
@@ -53,13 +59,14 @@ func paraLines(p string, avail float64) int {
 	l := lineFill{avail: avail, lines: 1}
 	word := 0.0
 	for _, r := range p {
-		if r < 0x80 && !unicode.IsSpace(r) {
+		space := isSpace(r)
+		if r < 0x80 && !space {
 			word++
 			continue
 		}
 		l.place(word)
 		word = 0
-		if unicode.IsSpace(r) {
+		if space {
 			l.space()
 		} else {
 			l.place(runeUnits(r))
@@ -67,6 +74,12 @@ func paraLines(p string, avail float64) int {
 	}
 	l.place(word)
 	return l.lines
+}
+
+// isSpace is unicode.IsSpace, without its table search for the CJK
+// characters past U+3000 (the ideographic space), none of which is a space.
+func isSpace(r rune) bool {
+	return r <= 0x3000 && unicode.IsSpace(r)
 }
 
 // lineFill tracks the greedy layout of one paragraph.

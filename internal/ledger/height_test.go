@@ -3,6 +3,9 @@ package ledger
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 func TestTextLines(t *testing.T) {
@@ -38,5 +41,19 @@ func TestRowHeight(t *testing.T) {
 	}
 	if h := rowHeight(1000, 10); h != maxRowHeight {
 		t.Errorf("capped height = %v", h)
+	}
+}
+
+// The fast paths of runeUnits and isSpace must agree with the tables.
+func TestRuneUnitsFastPaths(t *testing.T) {
+	for r := rune(cjkFirst); r <= cjkLast; r++ {
+		if k := width.LookupRune(r).Kind(); k != width.EastAsianWide {
+			t.Fatalf("%U is %v, not East Asian Wide", r, k)
+		}
+	}
+	for r := rune(0x3001); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			t.Fatalf("%U is a space", r)
+		}
 	}
 }
