@@ -16,30 +16,51 @@ type rowCtx struct {
 	overdue bool
 }
 
-// cellFunc returns a cell's value: a string, an int, or a time.Time (the
-// zero time is an empty cell).
-type cellFunc func(r *rowCtx) any
+// cellFunc returns a cell's value.
+type cellFunc func(r *rowCtx) value
+
+// value is a cell's value: text, a whole number, or a date (the zero date
+// is an empty cell). A struct rather than an any, which would allocate for
+// every cell of every row.
+type value struct {
+	kind valueKind
+	s    string
+	n    int
+	t    time.Time
+}
+
+type valueKind uint8
+
+const (
+	textKind valueKind = iota
+	numberKind
+	dateKind
+)
+
+func text(s string) value    { return value{kind: textKind, s: s} }
+func number(n int) value     { return value{kind: numberKind, n: n} }
+func date(t time.Time) value { return value{kind: dateKind, t: t} }
 
 // cellFuncs maps a layout column key to its value; layouts may use only these.
 var cellFuncs = map[string]cellFunc{
-	"seq":         func(r *rowCtx) any { return r.seq },
-	"number":      func(r *rowCtx) any { return r.e.Serial },
-	"received":    func(r *rowCtx) any { return r.e.Received },
-	"channel":     func(r *rowCtx) any { return r.opt.Labels.Channel(r.e.Channel) },
-	"category":    func(r *rowCtx) any { return r.opt.Labels.Category(r.e.Category) },
-	"class":       func(r *rowCtx) any { return r.opt.Labels.Class(r.e.Class) },
-	"title":       func(r *rowCtx) any { return r.e.Title },
-	"content":     func(r *rowCtx) any { return r.e.Content },
-	"reporter":    func(r *rowCtx) any { return r.e.Reporter },
-	"departments": func(r *rowCtx) any { return strings.Join(r.e.Departments, r.w.List) },
-	"measures":    func(r *rowCtx) any { return r.e.Measures },
-	"feedback":    func(r *rowCtx) any { return r.e.Feedback },
-	"status":      func(r *rowCtx) any { return r.opt.Labels.Status(r.e.Status) },
-	"closed":      func(r *rowCtx) any { return r.e.Closed },
+	"seq":         func(r *rowCtx) value { return number(r.seq) },
+	"number":      func(r *rowCtx) value { return text(r.e.Serial) },
+	"received":    func(r *rowCtx) value { return date(r.e.Received) },
+	"channel":     func(r *rowCtx) value { return text(r.opt.Labels.Channel(r.e.Channel)) },
+	"category":    func(r *rowCtx) value { return text(r.opt.Labels.Category(r.e.Category)) },
+	"class":       func(r *rowCtx) value { return text(r.opt.Labels.Class(r.e.Class)) },
+	"title":       func(r *rowCtx) value { return text(r.e.Title) },
+	"content":     func(r *rowCtx) value { return text(r.e.Content) },
+	"reporter":    func(r *rowCtx) value { return text(r.e.Reporter) },
+	"departments": func(r *rowCtx) value { return text(strings.Join(r.e.Departments, r.w.List)) },
+	"measures":    func(r *rowCtx) value { return text(r.e.Measures) },
+	"feedback":    func(r *rowCtx) value { return text(r.e.Feedback) },
+	"status":      func(r *rowCtx) value { return text(r.opt.Labels.Status(r.e.Status)) },
+	"closed":      func(r *rowCtx) value { return date(r.e.Closed) },
 	"remarks":     remarksCell,
 	"deadline":    deadlineCell,
 	"overdue":     overdueCell,
-	"registered":  func(r *rowCtx) any { return r.e.Registered },
+	"registered":  func(r *rowCtx) value { return date(r.e.Registered) },
 	"flags":       flagsCell,
 }
 
@@ -53,38 +74,38 @@ var columnKeys = []string{
 
 // remarksCell shows the void reason with the remarks: an inspector reading
 // 作废 on paper must also see why.
-func remarksCell(r *rowCtx) any {
+func remarksCell(r *rowCtx) value {
 	if !r.e.Void || r.e.VoidReason == "" {
-		return r.e.Remarks
+		return text(r.e.Remarks)
 	}
 	s := r.w.VoidReason + r.e.VoidReason
 	if r.e.Remarks != "" {
 		s += r.w.Separator + r.e.Remarks
 	}
-	return s
+	return text(s)
 }
 
-func deadlineCell(r *rowCtx) any {
+func deadlineCell(r *rowCtx) value {
 	if r.e.Void || r.e.Reserved {
-		return time.Time{}
+		return date(time.Time{})
 	}
 	dl, _ := r.e.Deadline(r.opt.Deadlines)
-	return dl
+	return date(dl)
 }
 
 // overdueCell is 是 or 否 where a deadline applies, so the column filters
 // cleanly; blank where none does (void, reserved, class without deadline).
-func overdueCell(r *rowCtx) any {
+func overdueCell(r *rowCtx) value {
 	if _, ok := r.e.Deadline(r.opt.Deadlines); !ok || r.e.Void || r.e.Reserved {
-		return ""
+		return text("")
 	}
 	if r.overdue {
-		return r.w.Yes
+		return text(r.w.Yes)
 	}
-	return r.w.No
+	return text(r.w.No)
 }
 
-func flagsCell(r *rowCtx) any {
+func flagsCell(r *rowCtx) value {
 	var f []string
 	if r.e.Late {
 		f = append(f, r.w.Late)
@@ -98,16 +119,16 @@ func flagsCell(r *rowCtx) any {
 	if r.e.Archived {
 		f = append(f, r.w.Archived)
 	}
-	return strings.Join(f, r.w.List)
+	return text(strings.Join(f, r.w.List))
 }
 
 // cellText is the text a value prints as, for row-height estimates.
-func cellText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case time.Time:
-		return record.FormatDate(v)
+func cellText(v value) string {
+	switch v.kind {
+	case textKind:
+		return v.s
+	case dateKind:
+		return record.FormatDate(v.t)
 	}
 	return ""
 }

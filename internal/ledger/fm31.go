@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"time"
@@ -44,6 +45,7 @@ const (
 // WriteFM31 writes the FM-31 quality-information ledger of one year as an
 // xlsx workbook to w, one row per entry from src, and returns the number of
 // entry rows. Rows are streamed, so memory stays flat however large the year.
+// When src fails, its error is returned as is and w holds a partial file.
 func WriteFM31(w io.Writer, opt Options, src Source) (rows int, err error) {
 	l, err := LoadLayoutNamed(opt.Template, opt.TemplateDir)
 	if err != nil {
@@ -60,34 +62,61 @@ func WriteFM31Layout(w io.Writer, l *Layout, opt Options, src Source) (int, erro
 	if opt.Labels == nil {
 		opt.Labels = codeLabels{}
 	}
-	f := excelize.NewFile()
-	defer f.Close() // removes the stream writer's temp files
-	lw := &fm31Writer{f: f, l: l, opt: &opt, st: newStyles(f, l), words: l.Words.withDefaults()}
-	if err := lw.begin(); err != nil {
+	fr, err := newFrame(l, &opt)
+	if err != nil {
 		return 0, err
 	}
-	if err := src(lw.add); err != nil {
-		return lw.rows, err
-	}
-	if err := lw.end(); err != nil {
-		return lw.rows, err
-	}
-	return lw.rows, f.Write(w)
+	rw := newRowWriter(l, &opt, fr.styles)
+	err = writePackage(w, fr, func(bw *bufio.Writer) (int, error) { return rw.write(bw, src) })
+	return rw.rows, err
 }
 
-// fm31Writer holds the state of one ledger being streamed.
+// frame is the ledger workbook without its entry rows, as excelize writes
+// it: styles, page setup, columns, panes, the title and header rows and an
+// auto-filter over the header alone. writePackage puts the rows in.
+type frame struct {
+	zip     []byte      // the xlsx package
+	styles  []colStyles // the body styles of each column
+	lastCol string      // the last column's letters
+}
+
+// filterRef is the auto-filter's range over the header and rows entry rows,
+// as excelize writes it.
+func (fr *frame) filterRef(rows int) string {
+	return fmt.Sprintf("$A$%d:$%s$%d", headerRow, fr.lastCol, headerRow+rows)
+}
+
+// newFrame builds the frame with excelize and serialises it.
+func newFrame(l *Layout, opt *Options) (*frame, error) {
+	f := excelize.NewFile()
+	defer f.Close() // removes the stream writer's temp files, should it make any
+	lw := &fm31Writer{f: f, l: l, opt: opt, st: newStyles(f, l)}
+	if err := lw.begin(); err != nil {
+		return nil, err
+	}
+	styles, err := lw.st.bodyStyles(l.Columns)
+	if err != nil {
+		return nil, err
+	}
+	fr := &frame{styles: styles, lastCol: columnName(len(l.Columns))}
+	if err := lw.end(); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	fr.zip = buf.Bytes()
+	return fr, nil
+}
+
+// fm31Writer holds the state of one ledger frame being built.
 type fm31Writer struct {
-	f     *excelize.File
-	sw    *excelize.StreamWriter
-	l     *Layout
-	opt   *Options
-	st    *styles
-	words Words // l.Words with defaults, for a layout not parsed from YAML
-	rows  int
-	// cells and row are reused for every entry: row holds pointers into
-	// cells, which SetRow accepts, so no Cell is boxed per row.
-	cells []excelize.Cell
-	row   []any
+	f   *excelize.File
+	sw  *excelize.StreamWriter
+	l   *Layout
+	opt *Options
+	st  *styles
 }
 
 // begin sets up the sheet and writes the rows above the entries. The order
@@ -158,67 +187,11 @@ func (lw *fm31Writer) headerRow() error {
 	return lw.sw.SetRow(cellName(1, headerRow), vals, opts)
 }
 
-// add writes one entry's row.
-func (lw *fm31Writer) add(e *record.Entry) error {
-	lw.rows++
-	r := &rowCtx{e: e, seq: lw.rows, opt: lw.opt, w: &lw.words, overdue: e.Overdue(lw.opt.Deadlines, lw.opt.Today)}
-	if lw.row == nil {
-		lw.cells, lw.row = make([]excelize.Cell, len(lw.l.Columns)), make([]any, len(lw.l.Columns))
-		for i := range lw.cells {
-			lw.row[i] = &lw.cells[i]
-		}
-	}
-	lines := 1
-	for i, c := range lw.l.Columns {
-		cell, n, err := lw.cell(c, r)
-		if err != nil {
-			return fmt.Errorf("FM-31 ledger, entry %s: %w", e.Serial, err)
-		}
-		lw.cells[i], lines = cell, max(lines, n)
-	}
-	opts := excelize.RowOpts{Height: rowHeight(lines, lw.l.FontSize)}
-	if err := lw.sw.SetRow(cellName(1, headerRow+lw.rows), lw.row, opts); err != nil {
-		return fmt.Errorf("FM-31 ledger, entry %s: %w", e.Serial, err)
-	}
-	return nil
-}
-
-// cell builds one cell and says how many lines it needs. User text always
-// goes in as a string value, never as Cell.Formula, so "=1+2" stays text.
-func (lw *fm31Writer) cell(c Column, r *rowCtx) (excelize.Cell, int, error) {
-	v := cellFuncs[c.Key](r)
-	k := styleKey{wrap: c.Wrap, center: c.Align == "center", void: r.e.Void,
-		overdue: c.Key == "overdue" && r.overdue}
-	if t, ok := v.(time.Time); ok {
-		v, k.date = dateValue(t, c.Date)
-	}
-	id, err := lw.st.body(k)
-	if err != nil {
-		return excelize.Cell{}, 0, err
-	}
-	lines := 1
-	if c.Wrap {
-		lines = textLines(cellText(v), c.Width)
-	}
-	return excelize.Cell{StyleID: id, Value: v}, lines, nil
-}
-
-// dateValue is a real date cell, or its text when the layout asks for text;
-// a missing date is an empty cell rather than Excel's 1899-12-30.
-func dateValue(t time.Time, asDate bool) (any, bool) {
-	switch {
-	case t.IsZero():
-		return nil, false
-	case asDate:
-		return t, true
-	}
-	return record.FormatDate(t), false
-}
-
-// end adds what needs the last row, then closes the sheet. AutoFilter must
-// come before Flush: Flush serialises the sheet and drops it from the file.
+// end sets the auto-filter over the header alone, which writePackage
+// stretches over the rows, then closes the sheet. AutoFilter must come
+// before Flush: Flush serialises the sheet and drops it from the file.
 func (lw *fm31Writer) end() error {
-	last := cellName(len(lw.l.Columns), headerRow+lw.rows)
+	last := cellName(len(lw.l.Columns), headerRow)
 	if err := lw.f.AutoFilter(lw.l.Sheet, cellName(1, headerRow)+":"+last, nil); err != nil {
 		return err
 	}

@@ -47,6 +47,35 @@ func (s *styles) header() (int, error) {
 	})
 }
 
+// colStyles are the style ids one column's body cells can take, indexed by
+// void, overdue and date (0 or 1 each).
+type colStyles [2][2][2]int
+
+// bodyStyles makes every style the columns' body cells can take, the
+// plain ones first. The workbook's styles are written before the entry rows
+// are, so a row cannot add a style of its own; a ledger needs a few dozen.
+func (s *styles) bodyStyles(cols []Column) ([]colStyles, error) {
+	cs := make([]colStyles, len(cols))
+	for void := range 2 {
+		for i, c := range cols {
+			for overdue := range 2 {
+				for date := range 2 {
+					if overdue == 1 && c.Key != "overdue" || date == 1 && !c.Date {
+						continue
+					}
+					k := styleKey{date: date == 1, wrap: c.Wrap, center: c.Align == "center", void: void == 1, overdue: overdue == 1}
+					id, err := s.body(k)
+					if err != nil {
+						return nil, err
+					}
+					cs[i][void][overdue][date] = id
+				}
+			}
+		}
+	}
+	return cs, nil
+}
+
 // body returns the style of a data cell.
 func (s *styles) body(k styleKey) (int, error) {
 	if id, ok := s.cache[k]; ok {
