@@ -25,7 +25,7 @@ func cmdMkfont(ts *testscript.TestScript, neg bool, args []string) {
 		for r := rune(0x20); r < 0x7F; r++ {
 			ascii = append(ascii, r)
 		}
-		b = f.Subset(ascii).TTF
+		b = f.Subset(ascii).Standalone()
 	case "garbage":
 		b = []byte("this is not a font\n")
 	case "truncated":

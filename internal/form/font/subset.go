@@ -24,6 +24,25 @@ type Subset struct {
 	Runes  []rune   // the characters asked for, sorted, distinct
 	GIDs   []uint16 // GIDs[i] is the subset glyph showing Runes[i]
 	Widths []int    // advance of each subset glyph, 1/1000 em
+	pairs  []mapping
+}
+
+// mapping is one cmap entry: a rune the font has and its glyph id.
+type mapping struct {
+	r   rune
+	gid uint16
+}
+
+// Standalone is the subset as a font file of its own: the same program
+// with a cmap for the characters the font has, which Parse accepts (a PDF
+// needs no cmap, a font file does). Tests use it to make small fonts.
+func (s *Subset) Standalone() []byte {
+	tables, err := readDirectory(s.TTF, 0)
+	if err != nil {
+		panic(err) // the subset's own directory: cannot fail
+	}
+	tables["cmap"] = buildCmap(s.pairs)
+	return assemble(tables)
 }
 
 // GID returns the subset glyph of r, 0 when r was not asked for.
@@ -52,7 +71,7 @@ func (f *Font) Subset(runes []rune) *Subset {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
-	glyphs := f.planGlyphs(rs)
+	pairs, glyphs := f.planGlyphs(rs)
 	glyf, loca, long := f.buildGlyphs(glyphs)
 	hmtx, nh := f.buildMetrics(glyphs)
 	tables := map[string][]byte{
@@ -66,7 +85,7 @@ func (f *Font) Subset(runes []rune) *Subset {
 	if os2 := f.tables["OS/2"]; len(os2) > 0 {
 		tables["OS/2"] = os2
 	}
-	sub := &Subset{TTF: assemble(tables), Runes: rs, GIDs: glyphs.byRune, Widths: make([]int, len(glyphs.old))}
+	sub := &Subset{TTF: assemble(tables), Runes: rs, GIDs: glyphs.byRune, Widths: make([]int, len(glyphs.old)), pairs: pairs}
 	for g, old := range glyphs.old {
 		sub.Widths[g] = f.glyphWidth(old)
 	}
@@ -96,13 +115,16 @@ func (s *glyphSet) copyOf(old uint16) uint16 {
 	return uint16(len(s.old) - 1)
 }
 
-// planGlyphs picks the glyphs to keep for sorted distinct runes rs.
-func (f *Font) planGlyphs(rs []rune) *glyphSet {
+// planGlyphs picks the glyphs to keep for sorted distinct runes rs and
+// the cmap entries a standalone font of them would have.
+func (f *Font) planGlyphs(rs []rune) ([]mapping, *glyphSet) {
 	set := &glyphSet{index: make(map[uint16]uint16, len(rs)+1), byRune: make([]uint16, len(rs))}
 	set.add(0)
+	pairs := make([]mapping, 0, len(rs))
 	for i, r := range rs {
 		if g := f.lookup(r); g != 0 {
 			set.byRune[i] = set.add(g)
+			pairs = append(pairs, mapping{r, set.byRune[i]})
 		} else {
 			set.byRune[i] = set.copyOf(0)
 		}
@@ -112,7 +134,7 @@ func (f *Font) planGlyphs(rs []rune) *glyphSet {
 	for i := 0; i < len(set.old); i++ {
 		f.eachComponent(f.glyph(set.old[i]), func(at int, gid uint16) { set.add(gid) })
 	}
-	return set
+	return pairs, set
 }
 
 // glyph returns the outline bytes of old glyph g, one of the font's own or

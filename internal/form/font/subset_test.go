@@ -224,7 +224,7 @@ func TestSubsetMapping(t *testing.T) {
 	}
 	// The test cmap builder still writes format 12 for characters beyond
 	// the BMP, and Parse reads it back.
-	h, err := Parse(withCmap(t, f, sub))
+	h, err := Parse(sub.Standalone())
 	if err != nil {
 		t.Fatal(err)
 	}
