@@ -3,13 +3,12 @@ package intake
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // An xlsx is a zip. Deflate cannot do better than about 1032:1, so a part
@@ -19,7 +18,7 @@ const (
 	bombRatio   = 1000
 	bombMinSize = 1 << 20
 	maxZipParts = 10000
-	maxXMLPart  = 16 << 20 // larger worksheets are streamed from a temp file
+	maxXMLPart  = 16 << 20 // the most read of a part that is not streamed (workbook.xml, rels)
 )
 
 // oleMagic starts a Compound File: an encrypted (password-protected)
@@ -45,7 +44,7 @@ func readXLSX(f *File, size int64, lim Limits) error {
 	if err := checkZip(f.Path, zr, lim.XLSXBytes); err != nil {
 		return err
 	}
-	return readWorkbook(f, fh, zr, lim)
+	return readWorkbook(f, zr, lim)
 }
 
 func checkMagic(path string, r io.ReaderAt) error {
@@ -108,31 +107,17 @@ func excelLockExists(path string) bool {
 	return false
 }
 
-func readWorkbook(f *File, fh *os.File, zr *zip.Reader, lim Limits) error {
-	if _, err := fh.Seek(0, io.SeekStart); err != nil {
-		return fileErr(f.Path, err, "无法读取文件（cannot read the file: %v）", err)
-	}
-	// RawCellValue: dates come as Excel serial numbers, not as whatever
-	// display format the clerk's locale applied; record.ParseDate takes them.
-	x, err := excelize.OpenReader(fh, excelize.Options{
-		UnzipSizeLimit:    lim.XLSXBytes,
-		UnzipXMLSizeLimit: min(lim.XLSXBytes, maxXMLPart),
-		RawCellValue:      true,
-	})
-	if x != nil {
-		defer x.Close() // removes excelize's temp files
-	}
+func readWorkbook(f *File, zr *zip.Reader, lim Limits) error {
+	b, err := openBook(zr, lim.XLSXBytes)
 	if err != nil {
 		return damaged(f.Path, err)
 	}
-	paths := sheetPaths(zr)
 	var more []string // later sheets that hold rows too
-	for _, sheet := range x.GetSheetList() {
-		m := loadMerges(zr, paths[sheet])
+	for _, sheet := range b.sheets {
 		if f.Sheet == "" {
-			err = readSheet(f, x, sheet, m)
+			err = readSheet(f, b, sheet)
 		} else {
-			err = laterSheet(f, x, sheet, m, &more)
+			err = laterSheet(f, b, sheet, &more)
 		}
 		if err != nil {
 			return err
@@ -163,8 +148,8 @@ func manySheets(f *File, more []string) *Error {
 
 // readSheet reads the sheet's rows into f if it has a header; a sheet
 // without one (instructions, lists for drop-downs) is passed over.
-func readSheet(f *File, x *excelize.File, sheet string, m *merges) error {
-	it, head, at, err := openSheet(f, x, sheet, m)
+func readSheet(f *File, b *book, sheet string) error {
+	it, head, at, err := openSheet(f, b, sheet)
 	if it == nil || err != nil || at < 0 {
 		return err
 	}
@@ -185,8 +170,8 @@ func readSheet(f *File, x *excelize.File, sheet string, m *merges) error {
 // under it is added to more (the file will be refused); a header alone,
 // as a copied template leaves it, is only a warning. It reads no further
 // than the first data row, so a large sheet costs little.
-func laterSheet(f *File, x *excelize.File, sheet string, m *merges, more *[]string) error {
-	it, head, at, err := openSheet(f, x, sheet, m)
+func laterSheet(f *File, b *book, sheet string, more *[]string) error {
+	it, head, at, err := openSheet(f, b, sheet)
 	if it == nil || err != nil || at < 0 {
 		return err
 	}
@@ -199,10 +184,11 @@ func laterSheet(f *File, x *excelize.File, sheet string, m *merges, more *[]stri
 		}
 	}
 	for {
-		cells, ok, err := it.next()
+		cells, ok, err := it.next(it.cells)
 		if err != nil {
 			return sheetErr(f.Path, sheet, err)
 		}
+		it.cells = cells
 		if !ok {
 			break
 		}
@@ -217,13 +203,16 @@ func laterSheet(f *File, x *excelize.File, sheet string, m *merges, more *[]stri
 
 // openSheet starts streaming a sheet and finds its header among the first
 // rows: at is its index in head, or -1. A nil iterator means the sheet has
-// no rows to stream (a chart sheet, or one excelize cannot stream).
-func openSheet(f *File, x *excelize.File, sheet string, m *merges) (*sheetRows, [][]string, int, error) {
-	rows, err := x.Rows(sheet)
-	if err != nil {
+// no rows to stream (a chart sheet, or one excelize could not stream).
+func openSheet(f *File, b *book, sheet string) (*sheetRows, [][]string, int, error) {
+	rows, err := b.rows(sheet)
+	if errors.Is(err, errNoSheet) {
 		return nil, nil, -1, nil
 	}
-	it := &sheetRows{rows: rows, merges: m}
+	if err != nil {
+		return nil, nil, -1, damaged(f.Path, err)
+	}
+	it := &sheetRows{rows: rows, merges: loadMerges(rows.part)}
 	head, err := it.head(headerScanRows)
 	if err != nil {
 		rows.Close()
@@ -257,25 +246,44 @@ func hasData(cells []string, known []bool) bool {
 	return false
 }
 
+// sheetErr explains a sheet that cannot be read. A part that cannot be
+// decompressed is a damaged file, as when excelize read it whole on
+// opening; too many shared strings is a file too large; malformed XML is
+// a sheet to re-save.
 func sheetErr(path, sheet string, err error) *Error {
+	var pe *partReadError
+	if errors.As(err, &pe) {
+		return damaged(path, pe.err)
+	}
+	var le *stringsLimitError
+	if errors.As(err, &le) {
+		return fileErr(path, err, "工作簿的共享字符串表超过上限 %s；请拆分文件，或在 config.yaml 中调高上限（%v）", mb(le.limit), err)
+	}
 	return fileErr(path, err, "工作表 '%s' 无法读取，请用 Excel 打开后重新保存（cannot read sheet %s: %v）", sheet, sheet, err)
 }
 
 // sheetRows streams a worksheet's rows, numbered as Excel numbers them.
-// excelize's iterator yields every row number, gaps included, so the count
-// of Next calls is the row number.
+// The iterator yields every row number, gaps included, so the count of
+// Next calls is the row number.
 type sheetRows struct {
-	rows   *excelize.Rows
+	rows   *xlsxRows
 	merges *merges
 	line   int
+	cells  []string // reused by rest, whose rows are not kept
 }
 
-func (s *sheetRows) next() ([]string, bool, error) {
+// next returns the next row's cells, appended to reuse[:0].
+func (s *sheetRows) next(reuse []string) ([]string, bool, error) {
 	if !s.rows.Next() {
-		return nil, false, s.rows.Error()
+		return nil, false, errors.Join(s.rows.Error(), s.rows.xmlErr())
 	}
 	s.line++
-	cells, err := s.rows.Columns()
+	cells, err := s.rows.Columns(reuse)
+	if err == nil {
+		// A syntax error ends the row early; excelize would return what
+		// it had read and stop, losing the rest of the sheet unsaid.
+		err = s.rows.xmlErr()
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -286,7 +294,7 @@ func (s *sheetRows) next() ([]string, bool, error) {
 func (s *sheetRows) head(n int) ([][]string, error) {
 	var head [][]string
 	for len(head) < n {
-		cells, ok, err := s.next()
+		cells, ok, err := s.next(nil)
 		if err != nil || !ok {
 			return head, err
 		}
@@ -297,13 +305,14 @@ func (s *sheetRows) head(n int) ([][]string, error) {
 
 func (s *sheetRows) rest(gr *gridReader) error {
 	for {
-		cells, ok, err := s.next()
+		cells, ok, err := s.next(s.cells)
 		if err != nil {
 			return sheetErr(gr.f.Path, gr.f.Sheet, err)
 		}
 		if !ok {
 			return nil
 		}
+		s.cells = cells
 		gr.add(s.line, cells)
 	}
 }

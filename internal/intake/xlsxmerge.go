@@ -3,12 +3,9 @@ package intake
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"io"
-	"path"
 	"regexp"
 	"sort"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -60,13 +57,10 @@ var (
 	mergeOpenRe = regexp.MustCompile(`<(?:\w+:)?mergeCells[\s>/]`)
 )
 
-// loadMerges reads the merged ranges of the sheet part at name, or nil.
-// Damage here only loses the blanking, so errors are ignored.
-func loadMerges(zr *zip.Reader, name string) *merges {
-	z := zipPart(zr, name)
-	if z == nil {
-		return nil
-	}
+// loadMerges reads the merged ranges of a sheet part, or nil. Damage here
+// only loses the blanking (the rows, read next, report it), so errors are
+// ignored.
+func loadMerges(z *zip.File) *merges {
 	rc, err := z.Open()
 	if err != nil {
 		return nil
@@ -90,7 +84,7 @@ func loadMerges(zr *zip.Reader, name string) *merges {
 // scanning in chunks so a big sheet is never held whole.
 func mergeSection(r io.Reader) []byte {
 	const overlap = 64 // longer than the tag, so a tag split across reads is seen whole
-	buf := make([]byte, 1<<20+overlap)
+	buf := make([]byte, 64<<10+overlap)
 	keep := 0
 	for {
 		n, err := io.ReadFull(r, buf[keep:])
@@ -119,71 +113,4 @@ func parseRect(a, b string) (mergeRect, bool) {
 		return mergeRect{}, false
 	}
 	return mergeRect{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
-}
-
-func zipPart(zr *zip.Reader, name string) *zip.File {
-	if name == "" {
-		return nil
-	}
-	for _, z := range zr.File {
-		if strings.EqualFold(strings.ReplaceAll(z.Name, `\`, "/"), name) {
-			return z
-		}
-	}
-	return nil
-}
-
-// sheetPaths maps sheet names to their worksheet parts, from the workbook
-// and its relationships (the same lookup excelize does internally).
-func sheetPaths(zr *zip.Reader) map[string]string {
-	var wb struct {
-		Sheets []struct {
-			Name  string     `xml:"name,attr"`
-			Attrs []xml.Attr `xml:",any,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if decodePart(zr, "xl/workbook.xml", &wb) != nil || decodePart(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return nil
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		targets[r.ID] = r.Target
-	}
-	out := map[string]string{}
-	for _, s := range wb.Sheets {
-		for _, a := range s.Attrs {
-			if t := targets[a.Value]; a.Name.Local == "id" && t != "" {
-				out[s.Name] = partPath(t)
-			}
-		}
-	}
-	return out
-}
-
-// partPath resolves a relationship target of xl/workbook.xml.
-func partPath(target string) string {
-	target = strings.ReplaceAll(target, `\`, "/")
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
-	}
-	return path.Join("xl", target)
-}
-
-func decodePart(zr *zip.Reader, name string, v any) error {
-	z := zipPart(zr, name)
-	if z == nil {
-		return io.ErrUnexpectedEOF
-	}
-	rc, err := z.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, maxXMLPart)).Decode(v)
 }
