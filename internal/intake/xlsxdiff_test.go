@@ -57,10 +57,13 @@ func (c *choices) pick(opts ...string) string { return opts[c.n(len(opts))] }
 // bookOpts are the workbook-level variants: bits of the first choice.
 type bookOpts struct {
 	strict, prefixed, second, noTypes, absTarget, oddNames, hidden, declare bool
+
+	badTypes string // a [Content_Types].xml that fails to decode
 }
 
 func optsOf(b byte) bookOpts {
-	return bookOpts{b&1 != 0, b&2 != 0, b&4 != 0, b&8 != 0, b&16 != 0, b&32 != 0, b&64 != 0, b&128 == 0}
+	return bookOpts{strict: b&1 != 0, prefixed: b&2 != 0, second: b&4 != 0, noTypes: b&8 != 0,
+		absTarget: b&16 != 0, oddNames: b&32 != 0, hidden: b&64 != 0, declare: b&128 == 0}
 }
 
 func (o bookOpts) mainNS() string {
@@ -410,7 +413,9 @@ func buildBook(o bookOpts, sheet, sst []byte, names []string) []byte {
 		w, _ := zw.Create(name)
 		_, _ = w.Write(data)
 	}
-	if !o.noTypes {
+	if o.badTypes != "" {
+		add("[Content_Types].xml", []byte(o.badTypes))
+	} else if !o.noTypes {
 		add("[Content_Types].xml", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`))
 	}
 	add("_rels/.rels", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="`+relType+`/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
@@ -436,6 +441,9 @@ func genBook(prog, sheet, sst []byte) []byte {
 	c := &choices{b: prog}
 	o := optsOf(byte(c.n(256)))
 	c.odds = []int{0, 200, 60, 16}[c.n(4)]
+	if c.rare() {
+		o.badTypes = c.pick("<Types", `<Types xmlns="urn:x"/>`, "<Other/>", "")
+	}
 	names := []string{"Sheet1"}
 	if o.oddNames {
 		names[0] = c.pick("登记表", "a:b", "'q'", strings.Repeat("长", 32), "Sheet 1", "")
@@ -619,5 +627,9 @@ func TestXLSXMatchesExcelize(t *testing.T) {
 		for j, sst := range rawSSTs {
 			t.Run(fmt.Sprint("raw", i, "-", j), func(t *testing.T) { diffBook(t, []byte{byte(i * 7)}, []byte(s), []byte(sst)) })
 		}
+	}
+	// A damaged [Content_Types].xml fails the first row excelize reads.
+	for _, types := range []string{"<Types", `<Types xmlns="urn:x"/>`, "<Other/>", " "} {
+		compareBooks(t, buildBook(bookOpts{badTypes: types}, []byte(rawSheets[0]), []byte(rawSSTs[0]), []string{"A", "B"}))
 	}
 }
