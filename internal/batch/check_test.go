@@ -35,7 +35,7 @@ func latinFont(t *testing.T) []byte {
 	for r := rune(0x20); r < 0x7F; r++ {
 		ascii = append(ascii, r)
 	}
-	return f.Subset(ascii).TTF
+	return f.Subset(ascii).Standalone()
 }
 
 func TestPreflightFont(t *testing.T) {
