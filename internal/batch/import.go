@@ -148,6 +148,7 @@ func (r *Run) importFile(path string, ix *store.Index) (FileResult, error) {
 	if err := r.apply(&fr, p.plan, rel, sha, size); err != nil {
 		return fr, err
 	}
+	fr.Unchanged += p.count[actUnchanged] // rows the plan does not hold
 	for _, pl := range p.plan {
 		ix.Put(pl.brief())
 	}

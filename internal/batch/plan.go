@@ -56,7 +56,7 @@ type planner struct {
 	// as a row is checked against the store.
 	byDay map[string][]fileTitle
 	probs []intake.Problem
-	plan  []planned
+	plan  []planned          // rows to store (unchanged rows are only counted)
 	count [actLegacy + 1]int // rows by action
 	// keep is how many planned rows to hold; past it the plan is dropped
 	// and overflow set, and the file is applied in a second streaming pass.
@@ -106,9 +106,10 @@ func (p *planner) row(row intake.Row) (planned, bool) {
 	}
 	p.noteDay(&pl)
 	p.count[pl.act]++
-	if pl.act != actUnchanged {
-		p.flag(&pl)
+	if pl.act == actUnchanged {
+		return pl, true // counted; nothing to store, so not held
 	}
+	p.flag(&pl)
 	if len(p.plan) < p.keep && !p.overflow {
 		p.plan = append(p.plan, pl)
 	} else if !p.overflow {
