@@ -23,7 +23,7 @@ type Result struct {
 	LedgersChecked          bool     // the ledger step ran to its end
 	Rendered                []string // FM-30 forms written
 	PutBack                 []string // deleted FM-30 forms written again, byte for byte
-	NotPutBack              []string // deleted FM-30 forms whose record or layout changed since
+	NotPutBack              []string // deleted FM-30 forms that changed since and that the archive lacks
 	ScansFiled, ScansLeft   int      // signed scans filed, and left unmatched
 	Archive                 *ArchiveResult
 }

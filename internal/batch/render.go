@@ -145,11 +145,12 @@ func (r *Run) FormPath(e *record.Entry, rev int) (string, error) {
 }
 
 type stagedForm struct {
-	e    *record.Entry
-	rev  int
-	p    *fsutil.Pending
-	path string
-	sum  string
+	e           *record.Entry
+	rev         int
+	p           *fsutil.Pending
+	path        string
+	sum         string
+	fromArchive bool // put back from the archive's copy, not re-rendered
 }
 
 // stageAll renders and stages n forms on every core, stage(i) doing the

@@ -2,6 +2,8 @@ package batch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/qdoc/qdoc/internal/archive"
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/record"
 	"github.com/qdoc/qdoc/internal/store"
@@ -20,9 +23,12 @@ import (
 // or its last reissue — can be drawn again byte for byte from the stored
 // record, its recorded date and the layout. The render step does that and
 // puts the file back only when its SHA-256 is the one recorded when it was
-// issued. When it differs (the record or the layout changed since), the
-// form printed then cannot be made again: the record is left as it is, the
-// run says so, and `qdoc forms reissue` issues a new revision.
+// issued. When it differs (the record or the layout changed since, or a
+// newer qdoc writes PDFs differently), the original is copied back from the
+// archive, where it was filed with that SHA-256, and the run says the
+// current record would print differently, so `qdoc forms reissue` can issue
+// a new revision. Only a form the archive lacks too stays out, with a
+// warning; the record is left as it is either way.
 
 // deletedForms lists the current forms whose file is no longer where it
 // was recorded. A rerun with nothing new pays for it, so it first looks
@@ -118,6 +124,9 @@ func (fr *FormRenderer) putBackChunk(ctx context.Context, gone []store.CurrentFo
 			fr.r.warnChanged(gone[i])
 			continue
 		}
+		if s.fromArchive {
+			fr.r.noteFromArchive(gone[i])
+		}
 		ps = append(ps, s.p)
 		fr.r.Result.PutBack = append(fr.r.Result.PutBack, s.path)
 	}
@@ -126,7 +135,8 @@ func (fr *FormRenderer) putBackChunk(ctx context.Context, gone []store.CurrentFo
 
 // stageAgain renders f as it was issued: an original dated the entry's
 // registration, a reissue the day it was recorded. It stages the file only
-// when its SHA-256 is the recorded one.
+// when its SHA-256 is the recorded one, else the archive's copy if that
+// has it.
 func (fr *FormRenderer) stageAgain(e *record.Entry, f store.CurrentForm) (stagedForm, error) {
 	created := e.Registered
 	d := fr.Data(e)
@@ -136,16 +146,49 @@ func (fr *FormRenderer) stageAgain(e *record.Entry, f store.CurrentForm) (staged
 	}
 	path := fr.r.Cfg.Path(f.Path)
 	b, sum, err := fr.render(e, d, created)
-	if err != nil || sum != f.SHA256 {
+	if err != nil {
 		return stagedForm{e: e, rev: f.Rev, path: path, sum: sum}, err
 	}
+	fromArchive := false
+	if sum != f.SHA256 {
+		if b = fr.r.archivedForm(f); b == nil {
+			return stagedForm{e: e, rev: f.Rev, path: path, sum: sum}, nil
+		}
+		sum, fromArchive = f.SHA256, true
+	}
 	p, err := fsutil.Stage(path, b)
-	return stagedForm{e: e, rev: f.Rev, p: p, path: path, sum: sum}, err
+	return stagedForm{e: e, rev: f.Rev, p: p, path: path, sum: sum, fromArchive: fromArchive}, err
+}
+
+// archivedForm is the archive's copy of form f when it holds the bytes
+// recorded at issue, else nil. The archive files a form as
+// <year>/<form code>/<file name>, as archiveItems names it.
+func (r *Run) archivedForm(f store.CurrentForm) []byte {
+	it := archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(f.Form.Form)}
+	rel, err := it.Rel()
+	if err != nil {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(r.Cfg.ArchiveDir(), filepath.FromSlash(rel)))
+	if err != nil {
+		return nil
+	}
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != f.SHA256 {
+		return nil
+	}
+	return b
+}
+
+// noteFromArchive says a deleted form came back from the archive, and that
+// the current record would print differently.
+func (r *Run) noteFromArchive(f store.CurrentForm) {
+	fmt.Fprintf(r.Out, "  提示 %s 已从归档取回签发时的原件；按现在的记录和版式重新生成的文件与原件不同（签发后改过记录或版式，或新版 qdoc 的 PDF 写法不同），"+
+		"如需按现在的内容出一份新表，请运行 qdoc forms reissue %s\n", f.Path, f.Serial)
 }
 
 // warnChanged says a deleted form could not be put back, and why.
 func (r *Run) warnChanged(f store.CurrentForm) {
 	fmt.Fprintf(r.Out, "  提示 %s 已不在 out/ 中；按现在的记录和版式重新生成的文件与签发时记录的 SHA-256 不同（签发后改过记录或版式），"+
-		"未写回，记录不变。签发时的原件在归档中；如需按现在的内容出一份新表，请运行 qdoc forms reissue %s\n", f.Path, f.Serial)
+		"归档中也没有签发时的原件（请运行 qdoc verify 检查归档），未写回，记录不变；如需按现在的内容出一份新表，请运行 qdoc forms reissue %s\n", f.Path, f.Serial)
 	r.Result.NotPutBack = append(r.Result.NotPutBack, f.Path)
 }
