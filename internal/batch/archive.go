@@ -81,8 +81,7 @@ func (r *Run) archiveItems() ([]archive.Item, error) {
 	}
 	var items []archive.Item
 	for _, f := range append(forms, others...) {
-		items = append(items, archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(f.Form.Form),
-			Serial: f.Serial, Record: f.Serial, SHA256: f.SHA256})
+		items = append(items, r.formItem(f))
 	}
 	docs, err := r.Store.DocFiles()
 	if err != nil {
@@ -92,6 +91,13 @@ func (r *Run) archiveItems() ([]archive.Item, error) {
 		items = append(items, r.docItem(d))
 	}
 	return items, nil
+}
+
+// formItem archives an issued form as <year>/<form code>/<file name>; a
+// put-back looks for the original there.
+func (r *Run) formItem(f store.IssuedForm) archive.Item {
+	return archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(f.Form.Form),
+		Serial: f.Serial, Record: f.Serial, SHA256: f.SHA256}
 }
 
 // docItem archives a controlled document's file as

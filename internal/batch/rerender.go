@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/qdoc/qdoc/internal/archive"
 	"github.com/qdoc/qdoc/internal/fsutil"
 	"github.com/qdoc/qdoc/internal/record"
 	"github.com/qdoc/qdoc/internal/store"
@@ -161,11 +160,9 @@ func (fr *FormRenderer) stageAgain(e *record.Entry, f store.CurrentForm) (staged
 }
 
 // archivedForm is the archive's copy of form f when it holds the bytes
-// recorded at issue, else nil. The archive files a form as
-// <year>/<form code>/<file name>, as archiveItems names it.
+// recorded at issue, else nil.
 func (r *Run) archivedForm(f store.CurrentForm) []byte {
-	it := archive.Item{Src: r.Cfg.Path(f.Path), Year: f.Year, Form: r.Cfg.FormCode(f.Form.Form)}
-	rel, err := it.Rel()
+	rel, err := r.formItem(f.IssuedForm).Rel()
 	if err != nil {
 		return nil
 	}

@@ -111,9 +111,6 @@ func b2i(b bool) int {
 
 // columnName is a column's letters: 1 is A, 27 is AA.
 func columnName(col int) string {
-	var b []byte
-	for ; col > 0; col = (col - 1) / 26 {
-		b = append([]byte{byte('A' + (col-1)%26)}, b...)
-	}
-	return string(b)
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
 }
